@@ -1,0 +1,184 @@
+//! The one error type of the core. It crosses to the UI as `{code, message, params}`:
+//! the UI shows the locale text for `error.<code>`, filled with `params`, and falls
+//! back to `message` (English) when it has none.
+
+use std::collections::BTreeMap;
+
+use serde::ser::SerializeStruct;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the title is empty")]
+    TitleEmpty,
+    #[error("a workshop needs at least one territory")]
+    NoTerritory,
+    #[error("a territory has no name")]
+    TerritoryNameEmpty,
+    #[error("unknown country {country:?}: use one of the 33 countries of Latin America and the Caribbean")]
+    UnknownCountry { country: String },
+    #[error("the end date is before the start date")]
+    EndBeforeStart,
+    #[error("{value:?} is not a date (YYYY-MM-DD)")]
+    BadDate { value: String },
+    #[error("an agenda item has no title")]
+    AgendaTitleEmpty,
+    #[error("an agenda item must last between 1 and 1440 minutes, not {minutes}")]
+    AgendaMinutes { minutes: i64 },
+    #[error("the participant's name is empty")]
+    NameEmpty,
+    #[error("the territory is not one of this workshop's")]
+    UnknownTerritory,
+    #[error("{date} is not a day of the workshop")]
+    AttendanceOutsideWorkshop { date: String },
+    #[error("{value:?} is not an e-mail address")]
+    BadEmail { value: String },
+    #[error("the territory {name:?} still has participants: move them first")]
+    TerritoryInUse { name: String },
+    #[error("{what} not found")]
+    NotFound { what: String },
+    #[error(
+        "this database was written by a newer version of Cabildo (schema {found}, this version knows up to {supported}); update Cabildo to open it — the file was left untouched"
+    )]
+    DatabaseNewer { found: i64, supported: i64 },
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("file error: {detail}")]
+    Io { detail: String },
+    #[error("the workshop file is damaged: {detail}")]
+    BundleDamaged { detail: String },
+    #[error("the workshop file was changed after it was exported (its content does not match its hash)")]
+    BundleTampered,
+    #[error("the workshop file's signature is not valid")]
+    BundleBadSignature,
+    #[error("the workshop file is too large ({size} bytes; the limit is {limit})")]
+    BundleTooLarge { size: u64, limit: u64 },
+    #[error(
+        "the workshop file was made by a newer version of Cabildo (format {found}, this version reads up to {supported})"
+    )]
+    BundleNewerFormat { found: u32, supported: u32 },
+    #[error("the CSV header is not usable: {detail}")]
+    CsvHeader { detail: String },
+    #[error("column {column}: {value:?} is not a valid value")]
+    CsvValue { column: String, value: String },
+    #[error("invalid input: {detail}")]
+    InvalidInput { detail: String },
+    #[error("the PDF could not be made: {detail}")]
+    Pdf { detail: String },
+}
+
+impl Error {
+    /// A stable identifier: the UI and tests match on it, so never rename one.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::TitleEmpty => "title_empty",
+            Error::NoTerritory => "no_territory",
+            Error::TerritoryNameEmpty => "territory_name_empty",
+            Error::UnknownCountry { .. } => "unknown_country",
+            Error::EndBeforeStart => "end_before_start",
+            Error::BadDate { .. } => "bad_date",
+            Error::AgendaTitleEmpty => "agenda_title_empty",
+            Error::AgendaMinutes { .. } => "agenda_minutes",
+            Error::NameEmpty => "name_empty",
+            Error::UnknownTerritory => "unknown_territory",
+            Error::AttendanceOutsideWorkshop { .. } => "attendance_outside_workshop",
+            Error::BadEmail { .. } => "bad_email",
+            Error::TerritoryInUse { .. } => "territory_in_use",
+            Error::NotFound { .. } => "not_found",
+            Error::DatabaseNewer { .. } => "database_newer",
+            Error::Database(_) => "database",
+            Error::Io { .. } => "io",
+            Error::BundleDamaged { .. } => "bundle_damaged",
+            Error::BundleTampered => "bundle_tampered",
+            Error::BundleBadSignature => "bundle_bad_signature",
+            Error::BundleTooLarge { .. } => "bundle_too_large",
+            Error::BundleNewerFormat { .. } => "bundle_newer_format",
+            Error::CsvHeader { .. } => "csv_header",
+            Error::CsvValue { .. } => "csv_value",
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::Pdf { .. } => "pdf",
+        }
+    }
+
+    /// The values the localized message needs, by the names the locale files use.
+    pub fn params(&self) -> BTreeMap<&'static str, String> {
+        let mut p = BTreeMap::new();
+        match self {
+            Error::UnknownCountry { country } => {
+                p.insert("country", country.clone());
+            }
+            Error::BadDate { value } | Error::BadEmail { value } => {
+                p.insert("value", value.clone());
+            }
+            Error::AgendaMinutes { minutes } => {
+                p.insert("minutes", minutes.to_string());
+            }
+            Error::AttendanceOutsideWorkshop { date } => {
+                p.insert("date", date.clone());
+            }
+            Error::TerritoryInUse { name } => {
+                p.insert("name", name.clone());
+            }
+            Error::NotFound { what } => {
+                p.insert("what", what.clone());
+            }
+            Error::DatabaseNewer { found, supported } => {
+                p.insert("found", found.to_string());
+                p.insert("supported", supported.to_string());
+            }
+            Error::BundleNewerFormat { found, supported } => {
+                p.insert("found", found.to_string());
+                p.insert("supported", supported.to_string());
+            }
+            Error::BundleTooLarge { size, limit } => {
+                p.insert("size", size.to_string());
+                p.insert("limit", limit.to_string());
+            }
+            Error::Database(e) => {
+                p.insert("detail", e.to_string());
+            }
+            Error::Io { detail }
+            | Error::BundleDamaged { detail }
+            | Error::CsvHeader { detail }
+            | Error::InvalidInput { detail }
+            | Error::Pdf { detail } => {
+                p.insert("detail", detail.clone());
+            }
+            Error::CsvValue { column, value } => {
+                p.insert("column", column.clone());
+                p.insert("value", value.clone());
+            }
+            Error::TitleEmpty
+            | Error::NoTerritory
+            | Error::TerritoryNameEmpty
+            | Error::EndBeforeStart
+            | Error::AgendaTitleEmpty
+            | Error::NameEmpty
+            | Error::UnknownTerritory
+            | Error::BundleTampered
+            | Error::BundleBadSignature => {}
+        }
+        p
+    }
+
+    pub fn io(context: impl std::fmt::Display, e: std::io::Error) -> Error {
+        Error::Io {
+            detail: format!("{context}: {e}"),
+        }
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Error {
+        Error::NotFound { what: what.into() }
+    }
+}
+
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Error", 3)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.serialize_field("params", &self.params())?;
+        st.end()
+    }
+}

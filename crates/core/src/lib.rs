@@ -1,0 +1,23 @@
+//! Cabildo's domain and storage. Nothing here knows about Tauri, HTTP or the UI:
+//! the desktop commands, the CLI and (later) the LAN server are thin callers of
+//! these functions.
+
+pub mod bundle;
+pub mod catalogue;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod locale;
+pub mod participants;
+pub mod participants_csv;
+// pub mod report;
+pub mod store;
+mod text_enum;
+pub mod time;
+pub mod workshop;
+
+pub use error::{Error, Result};
+pub use store::Store;
+
+/// The version written into bundles and shown in the app.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,175 @@
+//! The SQLite file that holds every workshop of an installation.
+
+pub mod migrations;
+pub mod participants;
+pub mod workshops;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use crate::ids::DeviceId;
+use crate::time::{Timestamp, stamp};
+use crate::{Error, Result};
+
+/// The environment variable that points the app and the CLI at another database.
+pub const DB_ENV: &str = "CABILDO_DB";
+
+pub struct Store {
+    conn: Connection,
+    device: DeviceId,
+    path: Option<PathBuf>,
+}
+
+/// The database to use: the explicit path, else `$CABILDO_DB`, else
+/// `cabildo.sqlite3` in the user's data folder.
+pub fn resolve_path(explicit: Option<PathBuf>) -> PathBuf {
+    explicit
+        .or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(|| {
+            dirs::data_dir()
+                .unwrap_or_else(std::env::temp_dir)
+                .join("cabildo")
+                .join("cabildo.sqlite3")
+        })
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    ///
+    /// A database written by a newer version is refused before anything is written
+    /// to it; an older one is copied beside itself before it is migrated.
+    pub fn open(path: &Path, now: Timestamp) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent.display(), e))?;
+        }
+        let mut conn = Connection::open(path)?;
+        let found = user_version(&conn)?;
+        if found > migrations::latest() {
+            return Err(Error::DatabaseNewer {
+                found,
+                supported: migrations::latest(),
+            });
+        }
+        if found > 0 && found < migrations::latest() {
+            backup_before_migrating(&conn, path, found, now)?;
+        }
+        configure(&conn)?;
+        migrate(&mut conn, found, migrations::latest())?;
+        let device = device(&conn, now)?;
+        Ok(Store {
+            conn,
+            device,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A private database for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate(&mut conn, 0, migrations::latest())?;
+        let device = device(&conn, chrono::Utc::now())?;
+        Ok(Store {
+            conn,
+            device,
+            path: None,
+        })
+    }
+
+    pub fn device_id(&self) -> DeviceId {
+        self.device
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction. The write lock is taken up front so that a
+    /// second writer (the LAN server) waits instead of failing half-way.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>, DeviceId) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx, self.device)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// This installation's bundle-signing key.
+    pub fn signing_key(&self) -> Result<[u8; 32]> {
+        let key: Vec<u8> =
+            self.conn
+                .query_row("SELECT signing_key FROM device WHERE singleton = 1", [], |r| r.get(0))?;
+        key.try_into().map_err(|_| Error::InvalidInput {
+            detail: "the device key is damaged".into(),
+        })
+    }
+}
+
+fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL: readers (the projector, the LAN server) never block the writer.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // FULL after WAL: a committed ballot survives a power cut, not only a crash.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    // The schema's REFERENCES are promises we rely on.
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // The UI and the LAN server share the file: wait for a lock rather than fail.
+    conn.pragma_update(None, "busy_timeout", 5000)?;
+    Ok(())
+}
+
+/// Applies the migrations after `from` up to `to`, all in one transaction
+/// together with the new `user_version`: a failure leaves the file as it was.
+pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> Result<()> {
+    if from >= to {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    for (i, sql) in migrations::MIGRATIONS.iter().enumerate() {
+        let version = i as i64 + 1;
+        if version > from && version <= to {
+            tx.execute_batch(sql)?;
+        }
+    }
+    tx.pragma_update(None, "user_version", to)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn backup_before_migrating(conn: &Connection, path: &Path, found: i64, now: Timestamp) -> Result<()> {
+    let name = format!(
+        "{}.v{found}-before-migration-{}.sqlite3",
+        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        now.format("%Y%m%dT%H%M%S")
+    );
+    let target = path.with_file_name(name);
+    // VACUUM INTO copies a consistent snapshot, WAL included; copying the file would not.
+    conn.execute("VACUUM INTO ?1", params![target.to_string_lossy()])?;
+    Ok(())
+}
+
+fn device(conn: &Connection, now: Timestamp) -> Result<DeviceId> {
+    let existing: Option<DeviceId> = conn
+        .query_row("SELECT id FROM device WHERE singleton = 1", [], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let id = DeviceId::new();
+    let mut key = [0u8; 32];
+    getrandom::fill(&mut key).map_err(|e| Error::InvalidInput {
+        detail: format!("no randomness for the device key: {e}"),
+    })?;
+    conn.execute(
+        "INSERT INTO device (singleton, id, signing_key, created_at) VALUES (1, ?1, ?2, ?3)",
+        params![id, key.as_slice(), stamp(now)],
+    )?;
+    Ok(id)
+}

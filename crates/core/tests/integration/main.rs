@@ -1,0 +1,7 @@
+//! The core's integration tests: real SQLite files on disk, real bundles, real PDFs.
+
+mod bundle;
+mod csv_import;
+mod fixtures;
+mod report;
+mod store;
