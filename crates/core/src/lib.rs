@@ -10,7 +10,7 @@ pub mod ids;
 pub mod locale;
 pub mod participants;
 pub mod participants_csv;
-// pub mod report;
+pub mod report;
 pub mod store;
 mod text_enum;
 pub mod time;

@@ -1,1 +1,121 @@
+use std::process::Command;
 
+use cabildo_core::participants::{self, Gender, Sector};
+use cabildo_core::workshop::Language;
+use cabildo_core::{Store, demo, report, workshop};
+
+use crate::fixtures::{TempDb, at, person, workshop_input};
+
+fn pdftotext(path: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new("pdftotext").args(args).arg(path).arg("-").output().expect("poppler-utils is installed");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_demo_report_keeps_accents_and_lists_every_consenting_participant_and_no_one_else() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let id = demo::create(&mut store, at(2, 9)).unwrap();
+    let path = db.dir.path().join("informe.pdf");
+    let written = report::write_workshop_pdf(&store, id, Language::Es, &path, at(2, 10)).unwrap();
+    assert!(written.pages >= 2);
+
+    // -raw keeps the text in the order it was written; a name wrapped inside its
+    // table cell reads back whole once line breaks count as spaces.
+    let text = pdftotext(&path, &["-raw"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Región de Ñuble"), "{text}");
+    for p in participants::list(&store, id).unwrap() {
+        assert_eq!(text.contains(&p.name), p.consent_listed, "{} (consent {})", p.name, p.consent_listed);
+    }
+    assert!(text.contains("Datos de ejemplo"));
+    assert!(text.contains(&format!("Página 1 de {}", written.pages)));
+    assert!(text.contains(&format!("Página {0} de {0}", written.pages)));
+}
+
+#[test]
+fn the_report_embeds_a_subset_of_its_unicode_font() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let id = demo::create(&mut store, at(2, 9)).unwrap();
+    let path = db.dir.path().join("informe.pdf");
+    report::write_workshop_pdf(&store, id, Language::Es, &path, at(2, 10)).unwrap();
+    let out = Command::new("pdffonts").arg(&path).output().unwrap();
+    let fonts = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type encoding emb sub uni object-id: emb and sub are "yes".
+        assert!(row.contains("DejaVu"), "{row}");
+        assert_eq!(&cols[cols.len() - 5..cols.len() - 3], ["yes", "yes"], "{fonts}");
+    }
+    assert!(std::fs::metadata(&path).unwrap().len() < 200_000);
+}
+
+#[test]
+fn a_report_in_french_and_portuguese_keeps_haiti_and_sao_paulo() {
+    let mut store = Store::open_in_memory().unwrap();
+    let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let mut p = person("Begoña Núñez", Gender::Female, Sector::Ngo);
+    p.territory_id = Some(w.territories[1].id);
+    participants::add(&mut store, w.id, &p, at(2, 10)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (language, words) in [
+        (Language::Fr, ["Rapport", "Page 1 sur", "Haïti"]),
+        (Language::Pt, ["Relatório", "Página 1 de", "São Paulo"]),
+    ] {
+        let path = dir.path().join(format!("{language}.pdf"));
+        let mut input = w.to_input();
+        input.territories[0].country = "HT".into();
+        workshop::update(&mut store, w.id, &input, at(3, 9)).unwrap();
+        report::write_workshop_pdf(&store, w.id, language, &path, at(3, 10)).unwrap();
+        let text = pdftotext(&path, &["-raw"]);
+        for word in words.iter().skip(1) {
+            assert!(text.contains(word), "{language}: {word} missing in {text}");
+        }
+        assert!(text.contains("Begoña Núñez"));
+    }
+}
+
+#[test]
+fn a_long_participant_list_spans_pages_with_the_header_repeated_and_nothing_cut() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let people: Vec<_> = (0..120)
+        .map(|i| {
+            let mut p = person(&format!("Participante número {i} de apellido Núñez-Sepúlveda"), Gender::Female, Sector::Ngo);
+            p.institution = "Asociación de Municipios del Valle del Itata, Región de Ñuble, con un nombre muy largo".into();
+            p
+        })
+        .collect();
+    participants::add_all(&mut store, w.id, &people, at(2, 10)).unwrap();
+    let path = db.dir.path().join("largo.pdf");
+    let written = report::write_workshop_pdf(&store, w.id, Language::Es, &path, at(2, 11)).unwrap();
+    assert!(written.pages >= 4, "{} pages", written.pages);
+    let last = pdftotext(&path, &["-raw", "-f", &written.pages.to_string(), "-l", &written.pages.to_string()]);
+    assert!(last.contains("Institución"), "the header is repeated on the last page: {last}");
+    let all = pdftotext(&path, &["-raw"]);
+    for i in [0, 59, 119] {
+        assert!(all.contains(&format!("número {i} ")), "participant {i} missing");
+    }
+    // Every glyph lies inside the page: pdftotext -bbox gives each word's box.
+    let bbox = pdftotext(&path, &["-bbox"]);
+    for line in bbox.lines().filter(|l| l.contains("<word ")) {
+        let num = |attr: &str| -> f64 {
+            let at = line.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        assert!(num("xMin") >= 0.0 && num("xMax") <= 595.3 && num("yMax") <= 841.9, "{line}");
+    }
+    // Keep page images for people to look at.
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report-pages");
+    std::fs::create_dir_all(&shots).unwrap();
+    Command::new("pdftoppm")
+        .args(["-r", "50", "-png", "-f", "1", "-l", "2"])
+        .arg(&path)
+        .arg(shots.join("long-list"))
+        .status()
+        .unwrap();
+}

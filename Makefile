@@ -1,0 +1,44 @@
+# The two commands of the README, and the benchmarks.
+#   make run    installs what is missing, builds, and opens the app
+#   make test   installs what is missing and runs every test
+#   make bench  release-mode figures, each against a baseline of the same run
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APP_RELEASE := target/release/cabildo-app
+APP_DEBUG := target/debug/cabildo-app
+
+.PHONY: run test bench ui lint unit e2e
+
+run:
+	scripts/ensure-deps.sh run
+	cd ui && npm run build
+	cargo build --release -p cabildo-app
+	WEBKIT_DISABLE_DMABUF_RENDERER=1 $(APP_RELEASE)
+
+ui:
+	cd ui && npm run build
+
+lint:
+	cargo fmt --all -- --check
+	cd ui && npm run check && npm run lint
+	cargo clippy --workspace --all-targets -- -D warnings
+
+unit: ui
+	cd ui && npm test
+	cargo test --workspace --exclude cabildo-e2e
+
+e2e: ui
+	cargo build -p cabildo-app
+	rm -rf target/e2e-screenshots
+	xvfb-run -a --server-args="-screen 0 1366x768x24" \
+		cargo test -p cabildo-e2e -- --test-threads=1
+
+test:
+	scripts/ensure-deps.sh test
+	$(MAKE) lint unit e2e
+
+bench: ui
+	scripts/ensure-deps.sh test
+	cargo build --release -p cabildo-app -p cabildo-bench
+	xvfb-run -a --server-args="-screen 0 1366x768x24" target/release/cabildo-bench

@@ -1,0 +1,206 @@
+//! The workshop's PDF report. `layout` knows pages and fonts; this module knows
+//! what a workshop report says and in which order.
+
+pub mod layout;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::ids::WorkshopId;
+use crate::locale;
+use crate::participants::{self, Participant};
+use crate::store::Store;
+use crate::time::Timestamp;
+use crate::workshop::{self, Language, Workshop};
+use crate::{Error, Result, bundle, catalogue};
+use layout::{Align, Block, Column, DocumentSpec, Fonts};
+
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Written {
+    pub path: String,
+    pub pages: usize,
+    pub bytes: u64,
+}
+
+fn date(language: Language, d: NaiveDate) -> String {
+    match language {
+        Language::En => d.format("%Y-%m-%d").to_string(),
+        Language::Es | Language::Pt | Language::Fr => d.format("%d/%m/%Y").to_string(),
+    }
+}
+
+fn percent(part: u32, total: u32) -> String {
+    if total == 0 {
+        return "–".into();
+    }
+    format!("{:.0} %", f64::from(part) * 100.0 / f64::from(total))
+}
+
+/// The report's blocks, in reading order.
+pub fn blocks(workshop: &Workshop, people: &[Participant], language: Language, now: Timestamp) -> Vec<Block> {
+    let t = |key: &str| locale::text(language, key);
+    let mut out = vec![Block::Title(workshop.title.clone())];
+    if workshop.is_example {
+        out.push(Block::Paragraph(t("report.example_data")));
+    }
+    let territories = workshop
+        .territories
+        .iter()
+        .map(|x| format!("{} ({})", x.name, t(&format!("level.{}", x.level))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut countries: Vec<String> = Vec::new();
+    for x in &workshop.territories {
+        let name = catalogue::country(&x.country)
+            .map(|c| c.name.get(language).to_string())
+            .unwrap_or_else(|| x.country.clone());
+        if !countries.contains(&name) {
+            countries.push(name);
+        }
+    }
+    out.push(Block::KeyValues(vec![
+        (t("report.territories"), territories),
+        (t("report.country"), countries.join(", ")),
+        (
+            t("report.dates"),
+            format!("{} – {}", date(language, workshop.start_date), date(language, workshop.end_date)),
+        ),
+        (t("report.facilitators"), workshop.facilitators.join(", ")),
+    ]));
+
+    if !workshop.agenda.is_empty() {
+        out.push(Block::Heading(t("report.agenda")));
+        out.push(Block::Table {
+            columns: vec![
+                Column { title: t("report.agenda"), width: 5.0, align: Align::Left },
+                Column { title: t("report.stage"), width: 2.5, align: Align::Left },
+                Column { title: t("report.minutes"), width: 1.2, align: Align::Right },
+            ],
+            rows: workshop
+                .agenda
+                .iter()
+                .map(|a| vec![a.title.clone(), t(&format!("stage.{}", a.stage)), a.minutes.to_string()])
+                .collect(),
+        });
+    }
+
+    let totals = participants::totals_of(workshop, people);
+    out.push(Block::Heading(t("report.participants_summary")));
+    out.push(Block::KeyValues(vec![(t("report.total"), totals.total.to_string())]));
+    let count_columns = |first: String| {
+        vec![
+            Column { title: first, width: 5.0, align: Align::Left },
+            Column { title: t("report.total"), width: 1.2, align: Align::Right },
+            Column { title: "%".into(), width: 1.2, align: Align::Right },
+        ]
+    };
+    let gender_rows: Vec<(String, u32)> =
+        totals.by_gender.iter().map(|c| (t(&format!("gender.{}", c.key)), c.count)).collect();
+    let sector_rows: Vec<(String, u32)> =
+        totals.by_sector.iter().map(|c| (t(&format!("sector.{}", c.key)), c.count)).collect();
+    let territory_rows: Vec<(String, u32)> = totals
+        .by_territory
+        .iter()
+        .map(|c| (c.name.clone().unwrap_or_else(|| "–".into()), c.count))
+        .collect();
+    for (title, rows) in [
+        (t("report.by_gender"), gender_rows),
+        (t("report.by_sector"), sector_rows),
+        (t("report.by_territory"), territory_rows),
+    ] {
+        out.push(Block::Heading(title.clone()));
+        out.push(Block::Table {
+            columns: count_columns(title),
+            rows: rows
+                .iter()
+                .map(|(label, n)| vec![label.clone(), n.to_string(), percent(*n, totals.total)])
+                .collect(),
+        });
+        out.push(Block::BarChart {
+            rows: rows.iter().map(|(label, n)| (label.clone(), f64::from(*n))).collect(),
+            unit: String::new(),
+        });
+    }
+
+    let listed: Vec<&Participant> = people.iter().filter(|p| p.consent_listed).collect();
+    out.push(Block::PageBreak);
+    out.push(Block::Heading(t("report.participant_list")));
+    out.push(Block::Paragraph(locale::format(
+        language,
+        "report.listed_note",
+        &[("hidden", &(people.len() - listed.len()).to_string())],
+    )));
+    out.push(Block::Table {
+        columns: vec![
+            Column { title: t("report.name"), width: 3.0, align: Align::Left },
+            Column { title: t("report.institution"), width: 3.2, align: Align::Left },
+            Column { title: t("report.sector"), width: 2.2, align: Align::Left },
+            Column { title: t("report.territory"), width: 2.2, align: Align::Left },
+            Column { title: t("report.role"), width: 2.6, align: Align::Left },
+        ],
+        rows: listed
+            .iter()
+            .map(|p| {
+                vec![
+                    p.name.clone(),
+                    p.institution.clone(),
+                    t(&format!("sector.{}", p.sector)),
+                    p.territory_id
+                        .and_then(|id| workshop.territory(id))
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                    p.role.clone(),
+                ]
+            })
+            .collect(),
+    });
+    out.push(Block::Spacer(6.0));
+    out.push(Block::Paragraph(locale::format(
+        language,
+        "report.generated",
+        &[("date", &date(language, now.date_naive()))],
+    )));
+    out
+}
+
+/// The report of a workshop as PDF bytes, and its page count.
+pub fn workshop_pdf(
+    store: &Store,
+    id: WorkshopId,
+    language: Language,
+    now: Timestamp,
+) -> Result<layout::Rendered> {
+    let workshop = workshop::get(store, id)?;
+    let people = participants::list(store, id)?;
+    let spec = DocumentSpec {
+        title: format!("{} — {}", locale::text(language, "report.title"), workshop.title),
+        author: workshop.facilitators.join(", "),
+        created_unix: now.timestamp(),
+        footer: Box::new(move |page, pages| {
+            locale::format(language, "report.page", &[("page", &page.to_string()), ("pages", &pages.to_string())])
+        }),
+        landscape: false,
+    };
+    layout::render(&spec, &blocks(&workshop, &people, language, now), &Fonts { regular: REGULAR, bold: BOLD })
+        .map_err(|e| Error::Pdf { detail: e.to_string() })
+}
+
+pub fn write_workshop_pdf(
+    store: &Store,
+    id: WorkshopId,
+    language: Language,
+    path: &Path,
+    now: Timestamp,
+) -> Result<Written> {
+    let rendered = workshop_pdf(store, id, language, now)?;
+    bundle::write_atomically(path, &rendered.bytes)?;
+    Ok(Written {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        bytes: rendered.bytes.len() as u64,
+    })
+}

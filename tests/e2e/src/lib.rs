@@ -1,0 +1,224 @@
+//! Drives the real Cabildo binary in a real window: `tauri-driver` (with Debian's
+//! WebKitWebDriver) starts the app, and the tests click and read through
+//! WebDriver as a facilitator would. Run under Xvfb (`make test` does).
+//!
+//! Panics are the failure mode here: this is test code.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+
+/// The app binary under test: `$CABILDO_APP`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("CABILDO_APP").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/cabildo-app")
+    })
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A folder that plays the user's home: the database and the export folder live here.
+pub struct Profile {
+    pub dir: tempfile::TempDir,
+}
+
+impl Profile {
+    pub fn new() -> Profile {
+        Profile { dir: tempfile::tempdir().unwrap() }
+    }
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("data/cabildo.sqlite3")
+    }
+    pub fn exports(&self) -> PathBuf {
+        self.dir.path().join("exports")
+    }
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts the app on the profile's database and waits for the first screen.
+    pub async fn start(profile: &Profile) -> App {
+        App::start_binary(profile, &app_binary()).await
+    }
+
+    /// `start` with another build of the app (the benchmarks use the release one).
+    pub async fn start_binary(profile: &Profile, binary: &Path) -> App {
+        let port = free_port();
+        let native = free_port();
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("CABILDO_DB", profile.database())
+            .env("CABILDO_EXPORT_DIR", profile.exports())
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed (make test installs it)");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": binary }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match ClientBuilder::rustls().expect("TLS roots").capabilities(caps.clone()).connect(&url).await {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        let app = App { client, driver };
+        app.wait_for("[data-testid=new-workshop]").await;
+        app
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    /// Replaces the text of an input and lets the app see the change.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Sets a <select> or date input by value, as a person's choice would.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "const el = document.querySelector(arguments[0]);
+                 el.value = arguments[1];
+                 el.dispatchEvent(new Event('input', {bubbles: true}));
+                 el.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![css.into(), value.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// The texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            out.push(el.text().await.unwrap());
+        }
+        out
+    }
+
+    /// Waits until the text of `css` satisfies `ok`; returns it.
+    pub async fn wait_text(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let els = self.client.find_all(Locator::Css(css)).await.unwrap();
+            for el in els {
+                if let Ok(t) = el.text().await
+                    && ok(&t)
+                {
+                    return t;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("{css} never showed the expected text; it shows {:?}", self.texts(css).await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a PNG of the screen under target/e2e-screenshots, taken from the X
+    /// display itself (WebKitWebDriver's own screenshot command hangs under Xvfb
+    /// here). WebKit can paint up to ~0.8 s after the DOM changed: wait first.
+    pub async fn screenshot(&self, name: &str) {
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        let path = screenshot_dir().join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .expect("ImageMagick's import is installed (make test installs it)");
+        assert!(status.success(), "no screenshot of {name}");
+    }
+
+    /// Closes the window the normal way and waits for the app to end.
+    pub async fn quit(mut self) {
+        self.client.close().await.unwrap();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        wait_until_gone();
+    }
+
+    /// Kills the app process outright (SIGKILL), as a power cut or a crash would.
+    pub async fn kill(mut self) {
+        let pids = app_pids();
+        assert!(!pids.is_empty(), "the app process was not found");
+        for pid in pids {
+            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+            assert!(status.success());
+        }
+        wait_until_gone();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The running processes of the app binary under test, found by their executable.
+fn app_pids() -> Vec<u32> {
+    let binary = app_binary().canonicalize().unwrap();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()))
+        .filter(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary))
+        .collect()
+}
+
+fn wait_until_gone() {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if app_pids().is_empty() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the app did not end");
+}

@@ -1,0 +1,8 @@
+import { mount } from 'svelte';
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import './styles.css';
+import App from './facilitator/App.svelte';
+
+const target = document.getElementById('app');
+if (target) mount(App, { target });
