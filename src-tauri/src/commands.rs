@@ -46,7 +46,10 @@ pub fn countries() -> &'static [Country] {
 }
 
 #[tauri::command]
-pub fn list_workshops(state: State<'_, AppState>, include_archived: bool) -> Result<Vec<WorkshopSummary>> {
+pub fn list_workshops(
+    state: State<'_, AppState>,
+    include_archived: bool,
+) -> Result<Vec<WorkshopSummary>> {
     state.with(|s| workshop::list(s, include_archived))
 }
 
@@ -61,17 +64,28 @@ pub fn create_workshop(state: State<'_, AppState>, input: WorkshopInput) -> Resu
 }
 
 #[tauri::command]
-pub fn update_workshop(state: State<'_, AppState>, id: WorkshopId, input: WorkshopInput) -> Result<Workshop> {
+pub fn update_workshop(
+    state: State<'_, AppState>,
+    id: WorkshopId,
+    input: WorkshopInput,
+) -> Result<Workshop> {
     state.with(|s| workshop::update(s, id, &input, now()))
 }
 
 #[tauri::command]
-pub fn set_workshop_archived(state: State<'_, AppState>, id: WorkshopId, archived: bool) -> Result<()> {
+pub fn set_workshop_archived(
+    state: State<'_, AppState>,
+    id: WorkshopId,
+    archived: bool,
+) -> Result<()> {
     state.with(|s| workshop::set_archived(s, id, archived, now()))
 }
 
 #[tauri::command]
-pub fn list_participants(state: State<'_, AppState>, workshop_id: WorkshopId) -> Result<Vec<Participant>> {
+pub fn list_participants(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+) -> Result<Vec<Participant>> {
     state.with(|s| participants::list(s, workshop_id))
 }
 
@@ -113,7 +127,11 @@ pub fn preview_participants_csv(
 }
 
 #[tauri::command]
-pub fn import_participants_csv(state: State<'_, AppState>, workshop_id: WorkshopId, path: PathBuf) -> Result<u32> {
+pub fn import_participants_csv(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+    path: PathBuf,
+) -> Result<u32> {
     state.with(|s| participants_csv::import_file(s, workshop_id, &path, now()))
 }
 
@@ -124,10 +142,18 @@ pub struct Exported {
 }
 
 /// Without a path the file goes to the export folder, named after the workshop.
-fn target(state: &AppState, s: &cabildo_core::Store, id: WorkshopId, path: Option<PathBuf>, ext: &str) -> Result<PathBuf> {
+fn target(
+    state: &AppState,
+    s: &cabildo_core::Store,
+    id: WorkshopId,
+    path: Option<PathBuf>,
+    ext: &str,
+) -> Result<PathBuf> {
     match path {
         Some(p) => Ok(p),
-        None => Ok(state.export_dir.join(bundle::file_name(&workshop::get(s, id)?, ext))),
+        None => Ok(state
+            .export_dir
+            .join(bundle::file_name(&workshop::get(s, id)?, ext))),
     }
 }
 
@@ -140,7 +166,10 @@ pub async fn export_bundle(
     state.with(|s| {
         let path = target(&state, s, workshop_id, path, "cabildo")?;
         let bytes = bundle::export_to_file(s, workshop_id, &path, now())?;
-        Ok(Exported { path: path.display().to_string(), bytes })
+        Ok(Exported {
+            path: path.display().to_string(),
+            bytes,
+        })
     })
 }
 
@@ -166,5 +195,7 @@ pub async fn write_report(
 pub fn open_path(app: tauri::AppHandle, path: String) -> Result<()> {
     app.opener()
         .open_path(&path, None::<&str>)
-        .map_err(|e| Error::Io { detail: format!("{path}: {e}") })
+        .map_err(|e| Error::Io {
+            detail: format!("{path}: {e}"),
+        })
 }

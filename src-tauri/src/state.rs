@@ -44,7 +44,10 @@ impl AppState {
 
     /// Runs `f` with the database. One command at a time: SQLite has one writer anyway.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         match guard.as_mut() {
             Ok(store) => f(store),
             Err(e) => Err(reopen_error(e)),

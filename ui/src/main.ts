@@ -3,6 +3,8 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles.css';
 import App from './facilitator/App.svelte';
+import { ui } from './lib/i18n.svelte';
 
+document.documentElement.lang = ui.language;
 const target = document.getElementById('app');
 if (target) mount(App, { target });

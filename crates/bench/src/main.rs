@@ -32,7 +32,7 @@ fn person(i: usize, territory: Option<cabildo_core::ids::TerritoryId>) -> Partic
         age_band: None,
         email: Some(format!("p{i}@example.org")),
         phone: None,
-        consent_listed: i % 3 != 0,
+        consent_listed: !i.is_multiple_of(3),
         attendance: vec!["2026-03-10".into()],
     }
 }
@@ -85,17 +85,28 @@ fn participant_inserts() {
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "synchronous", "FULL").unwrap();
     conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-    conn.execute_batch("CREATE TABLE p (id TEXT PRIMARY KEY, name TEXT, email TEXT) STRICT").unwrap();
+    conn.execute_batch("CREATE TABLE p (id TEXT PRIMARY KEY, name TEXT, email TEXT) STRICT")
+        .unwrap();
     let start = Instant::now();
     for i in 0..N {
         conn.execute(
             "INSERT INTO p VALUES (?1, ?2, ?3)",
-            (format!("{i:032}"), format!("Participante {i}"), format!("p{i}@example.org")),
+            (
+                format!("{i:032}"),
+                format!("Participante {i}"),
+                format!("p{i}@example.org"),
+            ),
         )
         .unwrap();
     }
     let base = start.elapsed();
-    line("(a) participant inserts, committed each", ours, N, base, "bare rusqlite insert");
+    line(
+        "(a) participant inserts, committed each",
+        ours,
+        N,
+        base,
+        "bare rusqlite insert",
+    );
 }
 
 /// (b) Export and import of a 120-participant workshop, against writing and
@@ -105,7 +116,9 @@ fn bundle_round_trip() {
     let now = chrono::Utc::now();
     let mut store = Store::open_in_memory().unwrap();
     let w = workshop::create(&mut store, &workshop_input(), now).unwrap();
-    let people: Vec<_> = (0..120).map(|i| person(i, Some(w.territories[0].id))).collect();
+    let people: Vec<_> = (0..120)
+        .map(|i| person(i, Some(w.territories[0].id)))
+        .collect();
     participants::add_all(&mut store, w.id, &people, now).unwrap();
     let path = dir.path().join("w.cabildo");
 
@@ -121,7 +134,13 @@ fn bundle_round_trip() {
         bundle::write_atomically(&raw, &bytes).unwrap();
         std::fs::read(&raw).unwrap().len()
     });
-    line("(b) bundle export+import, 120 participants", ours, 1, base, "write+read same bytes");
+    line(
+        "(b) bundle export+import, 120 participants",
+        ours,
+        1,
+        base,
+        "write+read same bytes",
+    );
     println!("    bundle size: {size} bytes");
 }
 
@@ -136,15 +155,24 @@ fn pdf_report() {
         report::write_workshop_pdf(&store, id, Language::Es, &path, now).unwrap()
     });
     let bytes = std::fs::read(&path).unwrap();
-    let (base, _) = best_of(10, || bundle::write_atomically(&dir.path().join("raw.pdf"), &bytes).unwrap());
-    line("(c) PDF report of the demo workshop", ours, 1, base, "write same bytes");
+    let (base, _) = best_of(10, || {
+        bundle::write_atomically(&dir.path().join("raw.pdf"), &bytes).unwrap()
+    });
+    line(
+        "(c) PDF report of the demo workshop",
+        ours,
+        1,
+        base,
+        "write same bytes",
+    );
     println!("    {} pages, {} bytes", written.pages, written.bytes);
 }
 
 /// (d) Cold start of the release app to its first screen under Xvfb, through
 /// WebDriver, against the same WebDriver round trip on the already open window.
 async fn cold_start() {
-    let binary = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/cabildo-app");
+    let binary =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/cabildo-app");
     let mut starts = Vec::new();
     let mut round_trips = Vec::new();
     for _ in 0..3 {

@@ -10,7 +10,11 @@ use cabildo_core::{Store, bundle, demo, report};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "cabildo", version, about = "Cabildo: workshops on the municipalization of the MDGs, from the command line")]
+#[command(
+    name = "cabildo",
+    version,
+    about = "Cabildo: workshops on the municipalization of the MDGs, from the command line"
+)]
 struct Cli {
     /// The database file (default: $CABILDO_DB, else cabildo.sqlite3 in the user's data folder)
     #[arg(long, global = true, value_name = "PATH")]
@@ -81,8 +85,11 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
         } => {
             let list = workshop::list(&store, all)?;
             if json {
-                let text = serde_json::to_string_pretty(&list)
-                    .map_err(|e| cabildo_core::Error::InvalidInput { detail: e.to_string() })?;
+                let text = serde_json::to_string_pretty(&list).map_err(|e| {
+                    cabildo_core::Error::InvalidInput {
+                        detail: e.to_string(),
+                    }
+                })?;
                 println!("{text}");
             } else {
                 for w in list {
@@ -100,7 +107,10 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
         }
         Command::Export { workshop: id, out } => {
             let id = WorkshopId::parse(&id)?;
-            let path = out.unwrap_or_else(|| PathBuf::from(bundle::file_name(&workshop::get(&store, id)?, "cabildo")));
+            let path = match out {
+                Some(p) => p,
+                None => PathBuf::from(bundle::file_name(&workshop::get(&store, id)?, "cabildo")),
+            };
             let bytes = bundle::export_to_file(&store, id, &path, now)?;
             println!("{} ({bytes} bytes)", path.display());
         }
@@ -117,18 +127,29 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
                 );
             }
         }
-        Command::Report { workshop: id, out, lang } => {
+        Command::Report {
+            workshop: id,
+            out,
+            lang,
+        } => {
             let id = WorkshopId::parse(&id)?;
             let w = workshop::get(&store, id)?;
             let language = match lang {
-                Some(l) => Language::parse(&l).ok_or_else(|| cabildo_core::Error::InvalidInput {
-                    detail: format!("unknown language {l:?}: use es, en, pt or fr"),
-                })?,
+                Some(l) => {
+                    Language::parse(&l).ok_or_else(|| cabildo_core::Error::InvalidInput {
+                        detail: format!("unknown language {l:?}: use es, en, pt or fr"),
+                    })?
+                }
                 None => w.language,
             };
             let path = out.unwrap_or_else(|| PathBuf::from(bundle::file_name(&w, "pdf")));
             let written = report::write_workshop_pdf(&store, id, language, &path, now)?;
-            println!("{} ({} pages, {} bytes)", path.display(), written.pages, written.bytes);
+            println!(
+                "{} ({} pages, {} bytes)",
+                path.display(),
+                written.pages,
+                written.bytes
+            );
         }
     }
     Ok(())

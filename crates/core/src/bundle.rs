@@ -66,14 +66,18 @@ pub struct ImportReport {
 }
 
 fn damaged(detail: impl Into<String>) -> Error {
-    Error::BundleDamaged { detail: detail.into() }
+    Error::BundleDamaged {
+        detail: detail.into(),
+    }
 }
 
 fn sql_to_json(v: ValueRef<'_>) -> Result<Value> {
     Ok(match v {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::from(i),
-        ValueRef::Real(f) => Number::from_f64(f).map(Value::Number).unwrap_or(Value::Null),
+        ValueRef::Real(f) => Number::from_f64(f)
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
         ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
         ValueRef::Blob(_) => {
             return Err(Error::InvalidInput {
@@ -99,7 +103,9 @@ fn json_to_sql(column: &str, v: &Value) -> Result<SqlValue> {
 }
 
 fn columns(store: &Store, table: &str) -> Result<Vec<String>> {
-    let mut st = store.conn().prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+    let mut st = store
+        .conn()
+        .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
     let cols = st.query_map([], |r| r.get(0))?;
     Ok(cols.collect::<rusqlite::Result<_>>()?)
 }
@@ -108,11 +114,15 @@ fn columns(store: &Store, table: &str) -> Result<Vec<String>> {
 pub fn tables_of(store: &Store, id: WorkshopId) -> Result<Tables> {
     let mut tables = Tables::new();
     for &table in TABLES {
-        let key = if table == "workshops" { "id" } else { "workshop_id" };
+        let key = if table == "workshops" {
+            "id"
+        } else {
+            "workshop_id"
+        };
         let cols = columns(store, table)?;
-        let mut st = store
-            .conn()
-            .prepare(&format!("SELECT * FROM {table} WHERE {key} = ?1 ORDER BY id"))?;
+        let mut st = store.conn().prepare(&format!(
+            "SELECT * FROM {table} WHERE {key} = ?1 ORDER BY id"
+        ))?;
         let mut rows = st.query([id])?;
         let mut out = Vec::new();
         while let Some(row) = rows.next()? {
@@ -131,9 +141,12 @@ pub fn tables_of(store: &Store, id: WorkshopId) -> Result<Tables> {
 pub fn export(store: &Store, id: WorkshopId, now: Timestamp) -> Result<Vec<u8>> {
     let workshop = workshop::get(store, id)?;
     let tables = tables_of(store, id)?;
-    let json = serde_json::to_vec(&tables).map_err(|e| Error::InvalidInput { detail: e.to_string() })?;
+    let json = serde_json::to_vec(&tables).map_err(|e| Error::InvalidInput {
+        detail: e.to_string(),
+    })?;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(&json).map_err(|e| Error::io("compressing", e))?;
+    gz.write_all(&json)
+        .map_err(|e| Error::io("compressing", e))?;
     let content = gz.finish().map_err(|e| Error::io("compressing", e))?;
 
     let key = SigningKey::from_bytes(&store.signing_key()?);
@@ -147,8 +160,9 @@ pub fn export(store: &Store, id: WorkshopId, now: Timestamp) -> Result<Vec<u8>> 
         content_sha256: hex::encode(Sha256::digest(&content)),
         public_key: hex::encode(key.verifying_key().as_bytes()),
     };
-    let manifest_line =
-        serde_json::to_string(&manifest).map_err(|e| Error::InvalidInput { detail: e.to_string() })?;
+    let manifest_line = serde_json::to_string(&manifest).map_err(|e| Error::InvalidInput {
+        detail: e.to_string(),
+    })?;
     let signature = key.sign(manifest_line.as_bytes());
 
     let mut out = Vec::with_capacity(content.len() + 1024);
@@ -184,7 +198,13 @@ pub fn file_name(workshop: &Workshop, extension: &str) -> String {
     let title: String = workshop
         .title
         .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c })
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
         .take(80)
         .collect();
     format!("{} {}.{extension}", title.trim(), workshop.start_date)
@@ -233,7 +253,9 @@ pub fn read(bytes: &[u8]) -> Result<Bundle> {
     let manifest: Manifest =
         serde_json::from_slice(manifest_line).map_err(|e| damaged(format!("manifest: {e}")))?;
     if manifest.format_version != version {
-        return Err(damaged("the manifest's format version differs from the header's"));
+        return Err(damaged(
+            "the manifest's format version differs from the header's",
+        ));
     }
     let public_key: [u8; 32] = hex::decode(&manifest.public_key)
         .ok()
@@ -263,7 +285,8 @@ pub fn read(bytes: &[u8]) -> Result<Bundle> {
             limit: MAX_CONTENT_BYTES,
         });
     }
-    let tables: Tables = serde_json::from_slice(&json).map_err(|e| damaged(format!("content: {e}")))?;
+    let tables: Tables =
+        serde_json::from_slice(&json).map_err(|e| damaged(format!("content: {e}")))?;
     Ok(Bundle { manifest, tables })
 }
 
@@ -275,18 +298,31 @@ fn check_shape(store: &Store, bundle: &Bundle) -> Result<()> {
             return Err(damaged(format!("unknown table {table}")));
         }
     }
-    let workshops = bundle.tables.get("workshops").map(Vec::as_slice).unwrap_or_default();
+    let workshops = bundle
+        .tables
+        .get("workshops")
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     if workshops.len() != 1 || workshops[0].get("id") != Some(&id) {
         return Err(damaged("the content does not hold the manifest's workshop"));
     }
     for &table in TABLES {
         let cols = columns(store, table)?;
-        for row in bundle.tables.get(table).map(Vec::as_slice).unwrap_or_default() {
+        for row in bundle
+            .tables
+            .get(table)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
             if row.len() != cols.len() || cols.iter().any(|c| !row.contains_key(c)) {
-                return Err(damaged(format!("{table}: the columns do not match this version")));
+                return Err(damaged(format!(
+                    "{table}: the columns do not match this version"
+                )));
             }
             if table != "workshops" && row.get("workshop_id") != Some(&id) {
-                return Err(damaged(format!("{table}: a row belongs to another workshop")));
+                return Err(damaged(format!(
+                    "{table}: a row belongs to another workshop"
+                )));
             }
         }
     }
@@ -354,7 +390,9 @@ pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportReport> {
 
 /// Imports a file, refusing an oversized one before reading it.
 pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport> {
-    let size = std::fs::metadata(path).map_err(|e| Error::io(path.display(), e))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path.display(), e))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(Error::BundleTooLarge {
             size,

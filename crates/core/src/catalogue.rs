@@ -152,9 +152,17 @@ mod tests {
     fn every_indicator_belongs_to_a_target_and_every_target_names_known_indicators() {
         let mdg = mdg();
         for target in mdg.targets() {
-            assert!(!target.indicators.is_empty(), "target {} has no indicator", target.code);
+            assert!(
+                !target.indicators.is_empty(),
+                "target {} has no indicator",
+                target.code
+            );
             for code in &target.indicators {
-                assert!(mdg.indicator(code).is_some(), "{} names unknown {code}", target.code);
+                assert!(
+                    mdg.indicator(code).is_some(),
+                    "{} names unknown {code}",
+                    target.code
+                );
             }
         }
         for code in mdg.indicators.keys() {
@@ -168,9 +176,18 @@ mod tests {
     #[test]
     fn mortality_and_poverty_indicators_progress_downwards() {
         let mdg = mdg();
-        assert_eq!(mdg.indicator("1.1").map(|i| i.direction), Some(Direction::Decrease));
-        assert_eq!(mdg.indicator("4.1").map(|i| i.direction), Some(Direction::Decrease));
-        assert_eq!(mdg.indicator("2.1").map(|i| i.direction), Some(Direction::Increase));
+        assert_eq!(
+            mdg.indicator("1.1").map(|i| i.direction),
+            Some(Direction::Decrease)
+        );
+        assert_eq!(
+            mdg.indicator("4.1").map(|i| i.direction),
+            Some(Direction::Decrease)
+        );
+        assert_eq!(
+            mdg.indicator("2.1").map(|i| i.direction),
+            Some(Direction::Increase)
+        );
     }
 
     #[test]
@@ -179,7 +196,11 @@ mod tests {
             assert!(!goal.title.es.is_empty() && !goal.title.en.is_empty());
         }
         for ind in mdg().indicators.values() {
-            assert!(!ind.title.es.is_empty() && !ind.title.en.is_empty(), "{}", ind.code);
+            assert!(
+                !ind.title.es.is_empty() && !ind.title.en.is_empty(),
+                "{}",
+                ind.code
+            );
         }
     }
 

@@ -16,7 +16,9 @@ pub enum Error {
     NoTerritory,
     #[error("a territory has no name")]
     TerritoryNameEmpty,
-    #[error("unknown country {country:?}: use one of the 33 countries of Latin America and the Caribbean")]
+    #[error(
+        "unknown country {country:?}: use one of the 33 countries of Latin America and the Caribbean"
+    )]
     UnknownCountry { country: String },
     #[error("the end date is before the start date")]
     EndBeforeStart,
@@ -48,7 +50,9 @@ pub enum Error {
     Io { detail: String },
     #[error("the workshop file is damaged: {detail}")]
     BundleDamaged { detail: String },
-    #[error("the workshop file was changed after it was exported (its content does not match its hash)")]
+    #[error(
+        "the workshop file was changed after it was exported (its content does not match its hash)"
+    )]
     BundleTampered,
     #[error("the workshop file's signature is not valid")]
     BundleBadSignature,

@@ -31,7 +31,11 @@ fn flatten(json: &str) -> BTreeMap<String, String> {
         match v {
             Value::Object(map) => {
                 for (k, v) in map {
-                    let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    let key = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
                     walk(&key, v, out);
                 }
             }
@@ -85,8 +89,15 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        let s = format(Language::En, "report.page", &[("page", "2"), ("pages", "5")]);
-        assert!(s.contains('2') && s.contains('5') && !s.contains('{'), "{s}");
+        let s = format(
+            Language::En,
+            "report.page",
+            &[("page", "2"), ("pages", "5")],
+        );
+        assert!(
+            s.contains('2') && s.contains('5') && !s.contains('{'),
+            "{s}"
+        );
     }
 
     #[test]

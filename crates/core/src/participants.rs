@@ -167,7 +167,9 @@ pub fn add(
     let workshop = workshop::get(store, workshop_id)?;
     let valid = input.validate(&workshop)?;
     let id = ParticipantId::new();
-    store.with_tx(|tx, device| store::participants::insert(tx, device, workshop_id, id, &valid, now))?;
+    store.with_tx(|tx, device| {
+        store::participants::insert(tx, device, workshop_id, id, &valid, now)
+    })?;
     get(store, id)
 }
 
@@ -254,12 +256,20 @@ pub fn totals_of(workshop: &Workshop, people: &[Participant]) -> Totals {
         .map(|t| TerritoryCount {
             territory_id: Some(t.id),
             name: Some(t.name.clone()),
-            count: count(people.iter().filter(|p| p.territory_id == Some(t.id)).count()),
+            count: count(
+                people
+                    .iter()
+                    .filter(|p| p.territory_id == Some(t.id))
+                    .count(),
+            ),
         })
         .collect();
     let without = people
         .iter()
-        .filter(|p| p.territory_id.is_none_or(|t| workshop.territory(t).is_none()))
+        .filter(|p| {
+            p.territory_id
+                .is_none_or(|t| workshop.territory(t).is_none())
+        })
         .count();
     if without > 0 {
         by_territory.push(TerritoryCount {

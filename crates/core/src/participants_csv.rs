@@ -61,7 +61,9 @@ impl Column {
                 Column::Territory
             }
             "role" | "rol" | "cargo" | "funcao" | "fonction" => Column::Role,
-            "age_band" | "age" | "edad" | "idade" | "tramo de edad" | "faixa etaria" => Column::AgeBand,
+            "age_band" | "age" | "edad" | "idade" | "tramo de edad" | "faixa etaria" => {
+                Column::AgeBand
+            }
             "email" | "e-mail" | "correo" | "correo electronico" | "courriel" => Column::Email,
             "phone" | "telefono" | "telefone" | "telephone" | "celular" => Column::Phone,
             "consent_listed" | "consent" | "consentimiento" | "consentimento" | "consentement" => {
@@ -95,7 +97,9 @@ fn fold(s: &str) -> String {
 
 fn gender(v: &str) -> Option<Gender> {
     Gender::parse(v.trim()).or(match fold(v).as_str() {
-        "f" | "mujer" | "femenino" | "feminino" | "mulher" | "femme" | "feminin" => Some(Gender::Female),
+        "f" | "mujer" | "femenino" | "feminino" | "mulher" | "femme" | "feminin" => {
+            Some(Gender::Female)
+        }
         "m" | "h" | "hombre" | "masculino" | "homem" | "homme" | "masculin" => Some(Gender::Male),
         "otro" | "outro" | "autre" => Some(Gender::Other),
         "" | "no indica" | "prefiero no decir" | "nao informado" | "non precise" | "not stated" => {
@@ -107,16 +111,19 @@ fn gender(v: &str) -> Option<Gender> {
 
 fn sector(v: &str) -> Option<Sector> {
     Sector::parse(v.trim()).or(match fold(v).as_str() {
-        "administracion publica" | "gobierno" | "administracao publica" | "administration publique" => {
-            Some(Sector::PublicAdministration)
-        }
+        "administracion publica"
+        | "gobierno"
+        | "administracao publica"
+        | "administration publique" => Some(Sector::PublicAdministration),
         "municipio" | "municipalidad" | "municipal" | "prefeitura" | "mairie" | "municipalite" => {
             Some(Sector::Municipality)
         }
         "ong" => Some(Sector::Ngo),
         "universidad" | "universidade" | "universite" | "academia" => Some(Sector::University),
         "privado" | "sector privado" | "empresa" | "prive" => Some(Sector::Private),
-        "comunidad" | "comunidade" | "communaute" | "organizacion comunitaria" => Some(Sector::Community),
+        "comunidad" | "comunidade" | "communaute" | "organizacion comunitaria" => {
+            Some(Sector::Community)
+        }
         "otro" | "outro" | "autre" | "" => Some(Sector::Other),
         _ => None,
     })
@@ -188,7 +195,11 @@ fn text(bytes: &[u8]) -> Result<&str> {
 
 /// Spreadsheets in Spanish locales write `;` because `,` is their decimal mark.
 fn delimiter(header: &str) -> u8 {
-    if header.matches(';').count() > header.matches(',').count() { b';' } else { b',' }
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
 }
 
 pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
@@ -201,7 +212,9 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| Error::CsvHeader { detail: e.to_string() })?
+        .map_err(|e| Error::CsvHeader {
+            detail: e.to_string(),
+        })?
         .clone();
     let mut columns = Vec::new();
     for h in headers.iter() {
@@ -235,7 +248,9 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
                     participant: None,
                     problems: vec![RowProblem {
                         column: None,
-                        error: Error::InvalidInput { detail: e.to_string() },
+                        error: Error::InvalidInput {
+                            detail: e.to_string(),
+                        },
                     }],
                 });
                 continue;
@@ -280,7 +295,11 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
                 Column::Institution => p.institution = value.into(),
                 Column::Territory if value.is_empty() => {}
                 Column::Territory => {
-                    match workshop.territories.iter().find(|t| fold(&t.name) == fold(value)) {
+                    match workshop
+                        .territories
+                        .iter()
+                        .find(|t| fold(&t.name) == fold(value))
+                    {
                         Some(t) => p.territory_id = Some(t.id),
                         None => problems.push(bad()),
                     }
@@ -316,7 +335,9 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
             let column = match error {
                 Error::NameEmpty => Some("name"),
                 Error::BadEmail { .. } => Some("email"),
-                Error::BadDate { .. } | Error::AttendanceOutsideWorkshop { .. } => Some("attendance"),
+                Error::BadDate { .. } | Error::AttendanceOutsideWorkshop { .. } => {
+                    Some("attendance")
+                }
                 Error::UnknownTerritory => Some("territory"),
                 _ => None,
             };
@@ -337,7 +358,9 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
 }
 
 fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path).map_err(|e| Error::io(path.display(), e))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path.display(), e))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(Error::CsvHeader {
             detail: format!("the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"),
@@ -346,7 +369,11 @@ fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io(path.display(), e))
 }
 
-pub fn preview_file(store: &Store, workshop_id: WorkshopId, path: &std::path::Path) -> Result<Preview> {
+pub fn preview_file(
+    store: &Store,
+    workshop_id: WorkshopId,
+    path: &std::path::Path,
+) -> Result<Preview> {
     preview(&workshop::get(store, workshop_id)?, &read_file(path)?)
 }
 

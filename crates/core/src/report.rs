@@ -41,7 +41,12 @@ fn percent(part: u32, total: u32) -> String {
 }
 
 /// The report's blocks, in reading order.
-pub fn blocks(workshop: &Workshop, people: &[Participant], language: Language, now: Timestamp) -> Vec<Block> {
+pub fn blocks(
+    workshop: &Workshop,
+    people: &[Participant],
+    language: Language,
+    now: Timestamp,
+) -> Vec<Block> {
     let t = |key: &str| locale::text(language, key);
     let mut out = vec![Block::Title(workshop.title.clone())];
     if workshop.is_example {
@@ -67,7 +72,11 @@ pub fn blocks(workshop: &Workshop, people: &[Participant], language: Language, n
         (t("report.country"), countries.join(", ")),
         (
             t("report.dates"),
-            format!("{} – {}", date(language, workshop.start_date), date(language, workshop.end_date)),
+            format!(
+                "{} – {}",
+                date(language, workshop.start_date),
+                date(language, workshop.end_date)
+            ),
         ),
         (t("report.facilitators"), workshop.facilitators.join(", ")),
     ]));
@@ -76,32 +85,71 @@ pub fn blocks(workshop: &Workshop, people: &[Participant], language: Language, n
         out.push(Block::Heading(t("report.agenda")));
         out.push(Block::Table {
             columns: vec![
-                Column { title: t("report.agenda"), width: 5.0, align: Align::Left },
-                Column { title: t("report.stage"), width: 2.5, align: Align::Left },
-                Column { title: t("report.minutes"), width: 1.2, align: Align::Right },
+                Column {
+                    title: t("report.agenda"),
+                    width: 5.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: t("report.stage"),
+                    width: 2.5,
+                    align: Align::Left,
+                },
+                Column {
+                    title: t("report.minutes"),
+                    width: 1.2,
+                    align: Align::Right,
+                },
             ],
             rows: workshop
                 .agenda
                 .iter()
-                .map(|a| vec![a.title.clone(), t(&format!("stage.{}", a.stage)), a.minutes.to_string()])
+                .map(|a| {
+                    vec![
+                        a.title.clone(),
+                        t(&format!("stage.{}", a.stage)),
+                        a.minutes.to_string(),
+                    ]
+                })
                 .collect(),
         });
     }
 
     let totals = participants::totals_of(workshop, people);
     out.push(Block::Heading(t("report.participants_summary")));
-    out.push(Block::KeyValues(vec![(t("report.total"), totals.total.to_string())]));
+    out.push(Block::KeyValues(vec![(
+        t("report.total"),
+        totals.total.to_string(),
+    )]));
     let count_columns = |first: String| {
         vec![
-            Column { title: first, width: 5.0, align: Align::Left },
-            Column { title: t("report.total"), width: 1.2, align: Align::Right },
-            Column { title: "%".into(), width: 1.2, align: Align::Right },
+            Column {
+                title: first,
+                width: 5.0,
+                align: Align::Left,
+            },
+            Column {
+                title: t("report.total"),
+                width: 1.2,
+                align: Align::Right,
+            },
+            Column {
+                title: "%".into(),
+                width: 1.2,
+                align: Align::Right,
+            },
         ]
     };
-    let gender_rows: Vec<(String, u32)> =
-        totals.by_gender.iter().map(|c| (t(&format!("gender.{}", c.key)), c.count)).collect();
-    let sector_rows: Vec<(String, u32)> =
-        totals.by_sector.iter().map(|c| (t(&format!("sector.{}", c.key)), c.count)).collect();
+    let gender_rows: Vec<(String, u32)> = totals
+        .by_gender
+        .iter()
+        .map(|c| (t(&format!("gender.{}", c.key)), c.count))
+        .collect();
+    let sector_rows: Vec<(String, u32)> = totals
+        .by_sector
+        .iter()
+        .map(|c| (t(&format!("sector.{}", c.key)), c.count))
+        .collect();
     let territory_rows: Vec<(String, u32)> = totals
         .by_territory
         .iter()
@@ -121,7 +169,10 @@ pub fn blocks(workshop: &Workshop, people: &[Participant], language: Language, n
                 .collect(),
         });
         out.push(Block::BarChart {
-            rows: rows.iter().map(|(label, n)| (label.clone(), f64::from(*n))).collect(),
+            rows: rows
+                .iter()
+                .map(|(label, n)| (label.clone(), f64::from(*n)))
+                .collect(),
             unit: String::new(),
         });
     }
@@ -136,11 +187,31 @@ pub fn blocks(workshop: &Workshop, people: &[Participant], language: Language, n
     )));
     out.push(Block::Table {
         columns: vec![
-            Column { title: t("report.name"), width: 3.0, align: Align::Left },
-            Column { title: t("report.institution"), width: 3.2, align: Align::Left },
-            Column { title: t("report.sector"), width: 2.2, align: Align::Left },
-            Column { title: t("report.territory"), width: 2.2, align: Align::Left },
-            Column { title: t("report.role"), width: 2.6, align: Align::Left },
+            Column {
+                title: t("report.name"),
+                width: 3.0,
+                align: Align::Left,
+            },
+            Column {
+                title: t("report.institution"),
+                width: 3.2,
+                align: Align::Left,
+            },
+            Column {
+                title: t("report.sector"),
+                width: 2.2,
+                align: Align::Left,
+            },
+            Column {
+                title: t("report.territory"),
+                width: 2.2,
+                align: Align::Left,
+            },
+            Column {
+                title: t("report.role"),
+                width: 2.6,
+                align: Align::Left,
+            },
         ],
         rows: listed
             .iter()
@@ -177,16 +248,33 @@ pub fn workshop_pdf(
     let workshop = workshop::get(store, id)?;
     let people = participants::list(store, id)?;
     let spec = DocumentSpec {
-        title: format!("{} — {}", locale::text(language, "report.title"), workshop.title),
+        title: format!(
+            "{} — {}",
+            locale::text(language, "report.title"),
+            workshop.title
+        ),
         author: workshop.facilitators.join(", "),
         created_unix: now.timestamp(),
         footer: Box::new(move |page, pages| {
-            locale::format(language, "report.page", &[("page", &page.to_string()), ("pages", &pages.to_string())])
+            locale::format(
+                language,
+                "report.page",
+                &[("page", &page.to_string()), ("pages", &pages.to_string())],
+            )
         }),
         landscape: false,
     };
-    layout::render(&spec, &blocks(&workshop, &people, language, now), &Fonts { regular: REGULAR, bold: BOLD })
-        .map_err(|e| Error::Pdf { detail: e.to_string() })
+    layout::render(
+        &spec,
+        &blocks(&workshop, &people, language, now),
+        &Fonts {
+            regular: REGULAR,
+            bold: BOLD,
+        },
+    )
+    .map_err(|e| Error::Pdf {
+        detail: e.to_string(),
+    })
 }
 
 pub fn write_workshop_pdf(

@@ -25,7 +25,11 @@ pub struct Store {
 /// `cabildo.sqlite3` in the user's data folder.
 pub fn resolve_path(explicit: Option<PathBuf>) -> PathBuf {
     explicit
-        .or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(DB_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .unwrap_or_else(|| {
             dirs::data_dir()
                 .unwrap_or_else(std::env::temp_dir)
@@ -91,8 +95,13 @@ impl Store {
 
     /// Runs `f` in one write transaction. The write lock is taken up front so that a
     /// second writer (the LAN server) waits instead of failing half-way.
-    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>, DeviceId) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn with_tx<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>, DeviceId) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx, self.device)?;
         tx.commit()?;
         Ok(out)
@@ -100,9 +109,11 @@ impl Store {
 
     /// This installation's bundle-signing key.
     pub fn signing_key(&self) -> Result<[u8; 32]> {
-        let key: Vec<u8> =
-            self.conn
-                .query_row("SELECT signing_key FROM device WHERE singleton = 1", [], |r| r.get(0))?;
+        let key: Vec<u8> = self.conn.query_row(
+            "SELECT signing_key FROM device WHERE singleton = 1",
+            [],
+            |r| r.get(0),
+        )?;
         key.try_into().map_err(|_| Error::InvalidInput {
             detail: "the device key is damaged".into(),
         })
@@ -143,10 +154,17 @@ pub fn migrate(conn: &mut Connection, from: i64, to: i64) -> Result<()> {
     Ok(())
 }
 
-fn backup_before_migrating(conn: &Connection, path: &Path, found: i64, now: Timestamp) -> Result<()> {
+fn backup_before_migrating(
+    conn: &Connection,
+    path: &Path,
+    found: i64,
+    now: Timestamp,
+) -> Result<()> {
     let name = format!(
         "{}.v{found}-before-migration-{}.sqlite3",
-        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
         now.format("%Y%m%dT%H%M%S")
     );
     let target = path.with_file_name(name);
@@ -157,7 +175,9 @@ fn backup_before_migrating(conn: &Connection, path: &Path, found: i64, now: Time
 
 fn device(conn: &Connection, now: Timestamp) -> Result<DeviceId> {
     let existing: Option<DeviceId> = conn
-        .query_row("SELECT id FROM device WHERE singleton = 1", [], |r| r.get(0))
+        .query_row("SELECT id FROM device WHERE singleton = 1", [], |r| {
+            r.get(0)
+        })
         .optional()?;
     if let Some(id) = existing {
         return Ok(id);

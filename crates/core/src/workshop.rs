@@ -268,7 +268,11 @@ pub fn create(store: &mut Store, input: &WorkshopInput, now: Timestamp) -> Resul
 }
 
 /// Creates a workshop marked as example data (the demo); otherwise like `create`.
-pub fn create_example(store: &mut Store, input: &WorkshopInput, now: Timestamp) -> Result<Workshop> {
+pub fn create_example(
+    store: &mut Store,
+    input: &WorkshopInput,
+    now: Timestamp,
+) -> Result<Workshop> {
     let valid = input.validate()?;
     let id = WorkshopId::new();
     store.with_tx(|tx, device| store::workshops::insert(tx, device, id, &valid, true, now))?;
@@ -286,7 +290,12 @@ pub fn update(
     get(store, id)
 }
 
-pub fn set_archived(store: &mut Store, id: WorkshopId, archived: bool, now: Timestamp) -> Result<()> {
+pub fn set_archived(
+    store: &mut Store,
+    id: WorkshopId,
+    archived: bool,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| store::workshops::set_archived(tx, device, id, archived, now))
 }
 
@@ -351,12 +360,18 @@ mod tests {
 
     #[test]
     fn an_unknown_country_is_refused() {
-        assert_eq!(refused(|w| w.territories[0].country = "ES".into()), "unknown_country");
+        assert_eq!(
+            refused(|w| w.territories[0].country = "ES".into()),
+            "unknown_country"
+        );
     }
 
     #[test]
     fn end_before_start_is_refused() {
-        assert_eq!(refused(|w| w.end_date = "2026-03-09".into()), "end_before_start");
+        assert_eq!(
+            refused(|w| w.end_date = "2026-03-09".into()),
+            "end_before_start"
+        );
     }
 
     #[test]
@@ -381,7 +396,10 @@ mod tests {
         let mut input = itata_input();
         input.territories[0].country = "cl".into();
         assert_eq!(
-            input.validate().map(|v| v.territories[0].country.clone()).ok(),
+            input
+                .validate()
+                .map(|v| v.territories[0].country.clone())
+                .ok(),
             Some("CL".to_string())
         );
     }

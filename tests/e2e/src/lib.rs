@@ -14,9 +14,11 @@ use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
 
 /// The app binary under test: `$CABILDO_APP`, else the workspace's debug build.
 pub fn app_binary() -> PathBuf {
-    std::env::var_os("CABILDO_APP").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/cabildo-app")
-    })
+    std::env::var_os("CABILDO_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/cabildo-app")
+        })
 }
 
 pub fn screenshot_dir() -> PathBuf {
@@ -26,7 +28,11 @@ pub fn screenshot_dir() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A folder that plays the user's home: the database and the export folder live here.
@@ -36,7 +42,9 @@ pub struct Profile {
 
 impl Profile {
     pub fn new() -> Profile {
-        Profile { dir: tempfile::tempdir().unwrap() }
+        Profile {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
     pub fn database(&self) -> PathBuf {
         self.dir.path().join("data/cabildo.sqlite3")
@@ -68,7 +76,12 @@ impl App {
         let port = free_port();
         let native = free_port();
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
             .env("CABILDO_DB", profile.database())
             .env("CABILDO_EXPORT_DIR", profile.exports())
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
@@ -84,7 +97,12 @@ impl App {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
-            match ClientBuilder::rustls().expect("TLS roots").capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::rustls()
+                .expect("TLS roots")
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(c) => break c,
                 Err(e) if Instant::now() < deadline => {
                     let _ = e;
@@ -133,6 +151,18 @@ impl App {
             .unwrap();
     }
 
+    /// Brings an element into view, as a person scrolling down would.
+    pub async fn scroll_to(&self, css: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.unwrap()
     }
@@ -159,7 +189,10 @@ impl App {
                 }
             }
             if Instant::now() > deadline {
-                panic!("{css} never showed the expected text; it shows {:?}", self.texts(css).await);
+                panic!(
+                    "{css} never showed the expected text; it shows {:?}",
+                    self.texts(css).await
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -192,7 +225,10 @@ impl App {
         let pids = app_pids();
         assert!(!pids.is_empty(), "the app process was not found");
         for pid in pids {
-            let status = Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+            let status = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status()
+                .unwrap();
             assert!(status.success());
         }
         wait_until_gone();

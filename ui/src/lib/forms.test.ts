@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { barPercent, blankParticipant, splitNames, sortedCountries, toInput, workshopDays } from './forms';
+import {
+  adoptNewIds,
+  blankParticipant,
+  cleanParticipant,
+  cleanWorkshopInput,
+  isoDay,
+  participantInput,
+  splitNames,
+  sortedCountries,
+  toInput,
+  workshopDays,
+} from './forms';
 import { COUNTRIES, countryName } from './countries';
 import type { Workshop } from './types';
 
@@ -46,9 +57,73 @@ describe('forms', () => {
     expect(splitNames(' Ana Pérez, José\nMaría ,, ')).toEqual(['Ana Pérez', 'José', 'María']);
   });
 
-  it('bars are relative to the largest count', () => {
-    expect(barPercent(5, [5, 10, 0])).toBe(50);
-    expect(barPercent(0, [0, 0])).toBe(0);
+  it('sends no blank facilitator and whole minutes', () => {
+    const input = toInput(workshop);
+    input.facilitators = ['  Ana ', '', '   '];
+    input.agenda[0].minutes = null as unknown as number; // an emptied number field
+    input.agenda.push({ id: null, title: 'Cierre', stage: 'other', minutes: 12.6 });
+    const clean = cleanWorkshopInput(input);
+    expect(clean.facilitators).toEqual(['Ana']);
+    expect(clean.agenda.map((a) => a.minutes)).toEqual([0, 13]);
+    expect(input.facilitators).toHaveLength(3); // the form itself keeps what was typed
+  });
+
+  it('an emptied e-mail or phone is not given, not an empty text', () => {
+    const p = { ...blankParticipant(workshop), email: '  ', phone: '', attendance: ['2026-04-15', '2026-04-14'] };
+    const clean = cleanParticipant(p);
+    expect(clean.email).toBeNull();
+    expect(clean.phone).toBeNull();
+    expect(clean.attendance).toEqual(['2026-04-14', '2026-04-15']);
+    expect(cleanParticipant({ ...p, email: ' ana@muni.cl ' }).email).toBe('ana@muni.cl');
+  });
+
+  it('the participant form starts from the person as registered', () => {
+    const p = {
+      ...blankParticipant(workshop),
+      name: 'Ana',
+      id: 'p1',
+      workshop_id: 'w',
+      created_at: '',
+      updated_at: '',
+    };
+    const input = participantInput(p);
+    expect(input).not.toHaveProperty('id');
+    expect(input.name).toBe('Ana');
+  });
+
+  it('today is the local calendar day', () => {
+    expect(isoDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('ids of new rows', () => {
+  const same = (a: { name: string }, b: { name: string }) => a.name === b.name;
+
+  it('new rows take the ids the core created, matched by content', () => {
+    const rows = [
+      { id: 't1', name: 'Quirihue' },
+      { id: null, name: 'Ninhue' },
+      { id: null, name: 'Cobquecura' },
+    ];
+    const saved = [
+      { id: 't1', name: 'Quirihue' },
+      { id: 't3', name: 'Cobquecura' },
+      { id: 't2', name: 'Ninhue' },
+    ];
+    adoptNewIds(rows, saved, same);
+    expect(rows.map((r) => r.id)).toEqual(['t1', 't2', 't3']);
+  });
+
+  it('falls back to order when the row changed while it was saved', () => {
+    const rows = [{ id: null as string | null, name: 'Ninhue y alrededores' }];
+    adoptNewIds(rows, [{ id: 't9', name: 'Ninhue' }], same);
+    expect(rows[0].id).toBe('t9');
+  });
+
+  it('leaves a row without id when the core did not keep it', () => {
+    const rows = [{ id: 't1', name: 'A' }, { id: null as string | null, name: 'B' }];
+    adoptNewIds(rows, [{ id: 't1', name: 'A' }], same);
+    expect(rows[1].id).toBeNull();
   });
 });
 

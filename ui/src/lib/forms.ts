@@ -8,6 +8,12 @@ import type {
   WorkshopInput,
 } from './types';
 
+/** The date of `now` in local time, as YYYY-MM-DD (toISOString would give UTC's). */
+export function isoDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** Every day from start to end (YYYY-MM-DD), at most 31; none if either is not a date. */
 export function workshopDays(start: string, end: string): string[] {
   const from = Date.parse(`${start}T00:00:00Z`);
@@ -76,29 +82,52 @@ export function sortedCountries(all: Country[], language: Language): Country[] {
   return [...all].sort((a, b) => a.name[language].localeCompare(b.name[language], language));
 }
 
-/** Width of a bar as a percentage of the largest count (0 when all are 0). */
-export function barPercent(count: number, counts: number[]): number {
-  const max = Math.max(0, ...counts);
-  return max === 0 ? 0 : Math.round((count / max) * 100);
+/**
+ * What the Details form sends: blank facilitator lines dropped, minutes as whole
+ * numbers (an emptied number field reads as null; the core then explains the range).
+ */
+export function cleanWorkshopInput(input: WorkshopInput): WorkshopInput {
+  return {
+    ...input,
+    facilitators: input.facilitators.map((f) => f.trim()).filter((f) => f.length > 0),
+    territories: input.territories.map((x) => ({ ...x })),
+    agenda: input.agenda.map((a) => ({ ...a, minutes: Math.round(Number(a.minutes) || 0) })),
+  };
 }
 
-/** Calls `fn` once input has been quiet for `ms`; `flush` runs a pending call now. */
-export function debounce(fn: () => void, ms: number) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+const blankToNull = (s: string | null) => (s === null || s.trim() === '' ? null : s.trim());
+
+/** What the participant form sends: empty optional fields are "not given", not "". */
+export function cleanParticipant(p: ParticipantInput): ParticipantInput {
   return {
-    schedule() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        fn();
-      }, ms);
-    },
-    flush() {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        timer = undefined;
-        fn();
-      }
-    },
+    ...p,
+    territory_id: p.territory_id || null,
+    age_band: p.age_band || null,
+    email: blankToNull(p.email),
+    phone: blankToNull(p.phone),
+    attendance: [...p.attendance].sort(),
   };
+}
+
+/**
+ * Gives the rows the form added (id null) the ids the core just created for them.
+ * A row is matched with a new row of the same content first, else by order; rows
+ * the core did not return keep null and are created again on the next save.
+ */
+export function adoptNewIds<R extends { id: string | null }, S extends { id: string }>(
+  rows: R[],
+  saved: S[],
+  same: (row: R, savedRow: S) => boolean,
+): void {
+  const known = new Set(rows.map((r) => r.id));
+  const fresh = saved.filter((s) => !known.has(s.id));
+  const waiting = rows.filter((r) => r.id === null);
+  for (const row of waiting) {
+    const i = fresh.findIndex((s) => same(row, s));
+    if (i >= 0) row.id = fresh.splice(i, 1)[0].id;
+  }
+  for (const row of waiting) {
+    const next = row.id === null ? fresh.shift() : undefined;
+    if (next) row.id = next.id;
+  }
 }

@@ -1,6 +1,7 @@
 // The UI's texts, from the locale files shared with the Rust core
 // (assets/locales). Spanish is the default; a missing key falls back to
-// English, then Spanish, then shows the key itself.
+// English, then Spanish, then shows the key itself. A text that counts things
+// takes `n`; when n is 1 the key `<key>_one` is used where a language has it.
 import es from '../../../assets/locales/es.json';
 import en from '../../../assets/locales/en.json';
 import pt from '../../../assets/locales/pt.json';
@@ -34,26 +35,39 @@ export function interpolate(text: string, params: Record<string, string | number
   );
 }
 
+/** The text of `key` along the fallback chain, or undefined when no language has it. */
+export function lookup(language: Language, key: string): string | undefined {
+  return tables[language][key] ?? tables.en[key] ?? tables.es[key];
+}
+
 export function translate(
   language: Language,
   key: string,
   params: Record<string, string | number> = {},
 ) {
-  const text = tables[language][key] ?? tables.en[key] ?? tables.es[key] ?? key;
-  return interpolate(text, params);
+  const one = String(params.n) === '1' ? lookup(language, `${key}_one`) : undefined;
+  return interpolate(one ?? lookup(language, key) ?? key, params);
 }
 
 function initial(): Language {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return LANGUAGES.includes(saved as Language) ? (saved as Language) : 'es';
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return LANGUAGES.includes(saved as Language) ? (saved as Language) : 'es';
+  } catch {
+    return 'es';
+  }
 }
 
 export const ui = $state({ language: initial() });
 
 export function setLanguage(language: Language) {
   ui.language = language;
-  globalThis.localStorage?.setItem(STORAGE_KEY, language);
-  document.documentElement.lang = language;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, language);
+  } catch {
+    // A full or disabled storage only means the choice is not remembered.
+  }
+  if (globalThis.document) document.documentElement.lang = language;
 }
 
 export function t(key: string, params: Record<string, string | number> = {}) {
@@ -65,8 +79,9 @@ export function errorText(e: unknown): string {
   const err = e as Partial<AppError> | undefined;
   if (err && typeof err === 'object' && typeof err.code === 'string') {
     const key = `error.${err.code}`;
-    const known = key in tables[ui.language] || key in tables.en || key in tables.es;
-    return known ? t(key, err.params ?? {}) : (err.message ?? err.code);
+    return lookup(ui.language, key) !== undefined
+      ? t(key, err.params ?? {})
+      : (err.message ?? err.code);
   }
   return String(e);
 }

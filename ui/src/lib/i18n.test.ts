@@ -1,10 +1,90 @@
 import { describe, expect, it } from 'vitest';
 import es from '../../../assets/locales/es.json';
-import { LANGUAGES, flatten, interpolate, tables, translate } from './i18n.svelte';
+import { LANGUAGES, errorText, flatten, interpolate, tables, translate } from './i18n.svelte';
+import { AGE_BANDS, GENDERS, LEVELS, SECTORS, STAGES } from './vocabulary';
+
+// The same text the Rust core reads with include_str!.
+const raw = import.meta.glob('../../../assets/locales/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** The error codes the core sends, with the params each one carries. */
+const CORE_ERRORS: Record<string, string[]> = {
+  title_empty: [],
+  no_territory: [],
+  territory_name_empty: [],
+  unknown_country: ['country'],
+  end_before_start: [],
+  bad_date: ['value'],
+  agenda_title_empty: [],
+  agenda_minutes: ['minutes'],
+  name_empty: [],
+  unknown_territory: [],
+  attendance_outside_workshop: ['date'],
+  bad_email: ['value'],
+  territory_in_use: ['name'],
+  not_found: ['what'],
+  database_newer: ['found', 'supported'],
+  database: ['detail'],
+  io: ['detail'],
+  bundle_damaged: ['detail'],
+  bundle_tampered: [],
+  bundle_bad_signature: [],
+  bundle_too_large: ['limit', 'size'],
+  bundle_newer_format: ['found', 'supported'],
+  csv_header: ['detail'],
+  csv_value: ['column', 'value'],
+  invalid_input: ['detail'],
+  pdf: ['detail'],
+};
+
+const REPORT_KEYS = [
+  'title', 'territories', 'country', 'dates', 'facilitators', 'participants_summary', 'by_gender',
+  'by_sector', 'by_territory', 'total', 'participant_list', 'listed_note', 'page', 'example_data',
+  'name', 'institution', 'sector', 'territory', 'role', 'gender', 'agenda', 'minutes', 'stage',
+  'generated',
+];
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('locale files', () => {
+  it('are the four languages, each valid JSON objects of texts', () => {
+    const names = Object.keys(raw).map((p) => p.split('/').pop()).sort();
+    expect(names).toEqual(['en.json', 'es.json', 'fr.json', 'pt.json']);
+    for (const [path, text] of Object.entries(raw)) {
+      const tree = JSON.parse(text);
+      expect(typeof tree, path).toBe('object');
+      for (const value of Object.values(flatten(tree))) expect(typeof value, path).toBe('string');
+    }
+  });
+
+  it('have no empty text', () => {
+    for (const l of LANGUAGES) {
+      expect(Object.entries(tables[l]).filter(([, v]) => v.trim() === '')).toEqual([]);
+    }
+  });
+
+  it('explain every error the core sends, with exactly its params', () => {
+    for (const [code, names] of Object.entries(CORE_ERRORS)) {
+      for (const l of LANGUAGES) {
+        const text = tables[l][`error.${code}`];
+        expect(text, `${l} error.${code}`).toBeTruthy();
+        expect(params(text).filter((p) => !names.includes(p)), `${l} error.${code}`).toEqual([]);
+      }
+    }
+  });
+
+  it('hold every text the PDF report needs', () => {
+    for (const l of LANGUAGES) {
+      expect(REPORT_KEYS.filter((k) => !tables[l][`report.${k}`])).toEqual([]);
+    }
+    expect(params(tables.es['report.page'])).toEqual(['page', 'pages']);
+    expect(params(tables.es['report.listed_note'])).toEqual(['hidden']);
+    expect(params(tables.es['report.generated'])).toEqual(['date']);
+  });
+
   it('spanish, the default, and english carry the same keys', () => {
     expect(Object.keys(tables.en).sort()).toEqual(Object.keys(tables.es).sort());
   });
@@ -23,10 +103,15 @@ describe('locale files', () => {
     }
   });
 
-  it('names every gender, sector, level and stage the core knows', () => {
-    for (const key of ['gender.not_stated', 'sector.public_administration', 'level.association', 'stage.prioritization']) {
-      expect(tables.es[key]).toBeTruthy();
-    }
+  it('names every gender, sector, level, stage and age band the core knows', () => {
+    const keys = [
+      ...GENDERS.map((k) => `gender.${k}`),
+      ...SECTORS.map((k) => `sector.${k}`),
+      ...LEVELS.map((k) => `level.${k}`),
+      ...STAGES.map((k) => `stage.${k}`),
+      ...AGE_BANDS.map((k) => `age_band.${k}`),
+    ];
+    for (const l of LANGUAGES) expect(keys.filter((k) => !tables[l][k]), l).toEqual([]);
   });
 
   it('flattens nested keys with dots', () => {
@@ -47,5 +132,27 @@ describe('translate', () => {
   it('speaks spanish with accents', () => {
     expect(translate('es', 'participants.by_gender')).toBe('Por género');
     expect(translate('fr', 'error.bundle_tampered')).toContain('modifié');
+  });
+});
+
+describe('plurals and errors', () => {
+  it('uses the singular text when there is one', () => {
+    expect(translate('es', 'home.participants', { n: 1 })).toBe('1 participante');
+    expect(translate('es', 'home.participants', { n: 12 })).toBe('12 participantes');
+    expect(translate('en', 'export.pages', { n: 1 })).toBe('1 page');
+  });
+
+  it('shows a core error in the UI language, with its params', () => {
+    const text = errorText({ code: 'unknown_country', message: 'unknown country XX', params: { country: 'XX' } });
+    expect(text).toContain('XX');
+    expect(text).not.toContain('{country}');
+    expect(text).not.toBe('unknown country XX');
+  });
+
+  it('falls back to the core message for a code no locale knows', () => {
+    expect(errorText({ code: 'brand_new', message: 'Something new happened', params: {} })).toBe(
+      'Something new happened',
+    );
+    expect(errorText('plain text from Tauri')).toBe('plain text from Tauri');
   });
 });

@@ -5,7 +5,7 @@
 //! turned into PDF operations, so every footer can say "page N of M".
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Op, OffsetDateTime, PaintMode, ParsedFont, PdfDocument,
+    Color, FontId, Line, LinePoint, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
@@ -43,9 +43,15 @@ pub enum Block {
     /// Label and value lines; the labels in bold.
     KeyValues(Vec<(String, String)>),
     /// Rows continue across pages with the header repeated.
-    Table { columns: Vec<Column>, rows: Vec<Vec<String>> },
+    Table {
+        columns: Vec<Column>,
+        rows: Vec<Vec<String>>,
+    },
     /// Horizontal bars with their value written beside each.
-    BarChart { rows: Vec<(String, f64)>, unit: String },
+    BarChart {
+        rows: Vec<(String, f64)>,
+        unit: String,
+    },
     PageBreak,
     /// Vertical space, in millimetres.
     Spacer(f32),
@@ -111,7 +117,11 @@ impl Metrics {
         for paragraph in text.split('\n') {
             let mut line = String::new();
             for word in paragraph.split_whitespace() {
-                let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+                let candidate = if line.is_empty() {
+                    word.to_string()
+                } else {
+                    format!("{line} {word}")
+                };
                 if self.width(&candidate, size) <= width {
                     line = candidate;
                     continue;
@@ -144,9 +154,25 @@ enum Face {
 
 /// Something placed on a page; `y` is measured down from the top edge.
 enum Item {
-    Text { x: f32, y: f32, size: f32, face: Face, text: String },
-    Rule { x1: f32, x2: f32, y: f32, thickness: f32 },
-    Bar { x: f32, y: f32, width: f32, height: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        face: Face,
+        text: String,
+    },
+    Rule {
+        x1: f32,
+        x2: f32,
+        y: f32,
+        thickness: f32,
+    },
+    Bar {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+    },
 }
 
 struct Layout<'m> {
@@ -196,7 +222,13 @@ impl<'m> Layout<'m> {
 
     fn text(&mut self, x: f32, size: f32, face: Face, text: String) {
         let y = self.y + size;
-        self.page().push(Item::Text { x, y, size, face, text });
+        self.page().push(Item::Text {
+            x,
+            y,
+            size,
+            face,
+            text,
+        });
     }
 
     fn lines(&mut self, text: &str, size: f32, face: Face) {
@@ -323,14 +355,20 @@ impl<'m> Layout<'m> {
             cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * size * LEADING + CELL_PAD
         };
         let header_h = height(&header, SMALL);
-        let rows: Vec<Vec<Vec<String>>> = rows.iter().map(|r| wrap(self.regular, r, BODY)).collect();
+        let rows: Vec<Vec<Vec<String>>> =
+            rows.iter().map(|r| wrap(self.regular, r, BODY)).collect();
         let first_h = rows.first().map(|r| height(r, BODY)).unwrap_or(0.0);
         self.ensure(header_h + first_h + 2.0);
         let right = MARGIN + self.text_width();
         let draw_header = |me: &mut Layout<'_>| {
             me.row(&header, &xs, SMALL, Face::Bold);
             let y = me.y;
-            me.page().push(Item::Rule { x1: MARGIN, x2: right, y, thickness: 0.8 });
+            me.page().push(Item::Rule {
+                x1: MARGIN,
+                x2: right,
+                y,
+                thickness: 0.8,
+            });
         };
         draw_header(self);
         for cells in &rows {
@@ -341,7 +379,12 @@ impl<'m> Layout<'m> {
             }
             self.row(cells, &xs, BODY, Face::Regular);
             let y = self.y;
-            self.page().push(Item::Rule { x1: MARGIN, x2: right, y, thickness: 0.25 });
+            self.page().push(Item::Rule {
+                x1: MARGIN,
+                x2: right,
+                y,
+                thickness: 0.25,
+            });
         }
         self.y += 8.0;
     }
@@ -356,16 +399,38 @@ impl<'m> Layout<'m> {
         let bar_room = self.text_width() - label_w - 6.0 - value_room;
         for (label, value) in rows {
             self.ensure(ROW);
-            let label = self.regular.wrap(label, SMALL, label_w).into_iter().next().unwrap_or_default();
+            let label = self
+                .regular
+                .wrap(label, SMALL, label_w)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
             self.y += 2.0;
             self.text(MARGIN, SMALL, Face::Regular, label);
-            let w = if max > 0.0 { (value / max) as f32 * bar_room } else { 0.0 };
+            let w = if max > 0.0 {
+                (value / max) as f32 * bar_room
+            } else {
+                0.0
+            };
             let y = self.y;
             if w > 0.0 {
-                self.page().push(Item::Bar { x: bar_x, y, width: w, height: BAR_H });
+                self.page().push(Item::Bar {
+                    x: bar_x,
+                    y,
+                    width: w,
+                    height: BAR_H,
+                });
             }
-            let shown = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") };
-            let shown = if unit.is_empty() { shown } else { format!("{shown} {unit}") };
+            let shown = if value.fract() == 0.0 {
+                format!("{value:.0}")
+            } else {
+                format!("{value:.1}")
+            };
+            let shown = if unit.is_empty() {
+                shown
+            } else {
+                format!("{shown} {unit}")
+            };
             self.text(bar_x + w + 4.0, SMALL, Face::Bold, shown);
             self.y += ROW - 2.0;
         }
@@ -374,14 +439,25 @@ impl<'m> Layout<'m> {
 }
 
 fn rgb((r, g, b): (f32, f32, f32)) -> Color {
-    Color::Rgb(Rgb { r, g, b, icc_profile: None })
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
 }
 
 fn emit(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
     let mut ops = Vec::new();
     for item in items {
         match item {
-            Item::Text { x, y, size, face, text } => {
+            Item::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+            } => {
                 let font = match face {
                     Face::Regular => regular.clone(),
                     Face::Bold => bold.clone(),
@@ -389,21 +465,52 @@ fn emit(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec<Op>
                 ops.extend([
                     Op::StartTextSection,
                     Op::SetFillColor { col: rgb(INK) },
-                    Op::SetFont { font: PdfFontHandle::External(font), size: Pt(*size) },
-                    Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(height - y) } },
-                    Op::ShowText { items: vec![TextItem::Text(text.clone())] },
+                    Op::SetFont {
+                        font: PdfFontHandle::External(font),
+                        size: Pt(*size),
+                    },
+                    Op::SetTextCursor {
+                        pos: Point {
+                            x: Pt(*x),
+                            y: Pt(height - y),
+                        },
+                    },
+                    Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    },
                     Op::EndTextSection,
                 ]);
             }
-            Item::Rule { x1, x2, y, thickness } => {
-                let point = |x: f32| LinePoint { p: Point { x: Pt(x), y: Pt(height - y) }, bezier: false };
+            Item::Rule {
+                x1,
+                x2,
+                y,
+                thickness,
+            } => {
+                let point = |x: f32| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(height - y),
+                    },
+                    bezier: false,
+                };
                 ops.extend([
                     Op::SetOutlineColor { col: rgb(RULE) },
                     Op::SetOutlineThickness { pt: Pt(*thickness) },
-                    Op::DrawLine { line: Line { points: vec![point(*x1), point(*x2)], is_closed: false } },
+                    Op::DrawLine {
+                        line: Line {
+                            points: vec![point(*x1), point(*x2)],
+                            is_closed: false,
+                        },
+                    },
                 ]);
             }
-            Item::Bar { x, y, width, height: h } => {
+            Item::Bar {
+                x,
+                y,
+                width,
+                height: h,
+            } => {
                 ops.extend([
                     Op::SetFillColor { col: rgb(BAR) },
                     Op::DrawRectangle {
@@ -419,11 +526,22 @@ fn emit(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec<Op>
     ops
 }
 
-pub fn render(spec: &DocumentSpec, blocks: &[Block], fonts: &Fonts<'_>) -> Result<Rendered, LayoutError> {
+pub fn render(
+    spec: &DocumentSpec,
+    blocks: &[Block],
+    fonts: &Fonts<'_>,
+) -> Result<Rendered, LayoutError> {
     let regular = Metrics::new(fonts.regular)?;
     let bold = Metrics::new(fonts.bold)?;
     let (width, height) = if spec.landscape { (A4.1, A4.0) } else { A4 };
-    let mut layout = Layout { regular: &regular, bold: &bold, pages: Vec::new(), y: MARGIN, width, height };
+    let mut layout = Layout {
+        regular: &regular,
+        bold: &bold,
+        pages: Vec::new(),
+        y: MARGIN,
+        width,
+        height,
+    };
     for (i, block) in blocks.iter().enumerate() {
         layout.block(block, blocks.get(i + 1));
     }
@@ -438,8 +556,8 @@ pub fn render(spec: &DocumentSpec, blocks: &[Block], fonts: &Fonts<'_>) -> Resul
     let mut doc = PdfDocument::new(&spec.title);
     doc.metadata.info.author = spec.author.clone();
     if let Ok(date) = OffsetDateTime::from_unix_timestamp(spec.created_unix) {
-        doc.metadata.info.creation_date = date.clone();
-        doc.metadata.info.modification_date = date.clone();
+        doc.metadata.info.creation_date = date;
+        doc.metadata.info.modification_date = date;
         doc.metadata.info.metadata_date = date;
     }
     let regular_id = doc.add_font(&regular.font);
@@ -451,7 +569,13 @@ pub fn render(spec: &DocumentSpec, blocks: &[Block], fonts: &Fonts<'_>) -> Resul
         .map(|(i, mut items)| {
             let footer = (spec.footer)(i + 1, total);
             let x = (width - regular.width(&footer, SMALL)) / 2.0;
-            items.push(Item::Text { x, y: height - FOOTER_Y, size: SMALL, face: Face::Regular, text: footer });
+            items.push(Item::Text {
+                x,
+                y: height - FOOTER_Y,
+                size: SMALL,
+                face: Face::Regular,
+                text: footer,
+            });
             PdfPage::new(
                 printpdf::Mm(width / MM),
                 printpdf::Mm(height / MM),
@@ -459,6 +583,11 @@ pub fn render(spec: &DocumentSpec, blocks: &[Block], fonts: &Fonts<'_>) -> Resul
             )
         })
         .collect();
-    let bytes = doc.with_pages(pdf_pages).save(&PdfSaveOptions::default(), &mut Vec::new());
-    Ok(Rendered { bytes, pages: total })
+    let bytes = doc
+        .with_pages(pdf_pages)
+        .save(&PdfSaveOptions::default(), &mut Vec::new());
+    Ok(Rendered {
+        bytes,
+        pages: total,
+    })
 }

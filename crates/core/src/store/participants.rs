@@ -81,7 +81,12 @@ pub fn update(
     Ok(())
 }
 
-pub fn remove(tx: &Transaction<'_>, device: DeviceId, id: ParticipantId, now: Timestamp) -> Result<()> {
+pub fn remove(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    id: ParticipantId,
+    now: Timestamp,
+) -> Result<()> {
     let n = tx.execute(
         "UPDATE participants SET deleted = 1, updated_at = ?2, device_id = ?3
          WHERE id = ?1 AND deleted = 0",
@@ -93,7 +98,8 @@ pub fn remove(tx: &Transaction<'_>, device: DeviceId, id: ParticipantId, now: Ti
     Ok(())
 }
 
-const COLUMNS: &str = "id, workshop_id, name, gender, sector, institution, territory_id, role, age_band,
+const COLUMNS: &str =
+    "id, workshop_id, name, gender, sector, institution, territory_id, role, age_band,
                        email, phone, consent_listed, attendance, created_at, updated_at";
 
 fn participant(r: &Row<'_>) -> rusqlite::Result<Participant> {

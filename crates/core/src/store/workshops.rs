@@ -8,7 +8,9 @@ use crate::workshop::{AgendaItem, Territory, ValidWorkshop, Workshop, WorkshopSu
 use crate::{Error, Result};
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::InvalidInput { detail: e.to_string() })
+    serde_json::to_string(value).map_err(|e| Error::InvalidInput {
+        detail: e.to_string(),
+    })
 }
 
 pub fn insert(
@@ -76,11 +78,17 @@ fn exists(conn: &Connection, id: WorkshopId) -> Result<()> {
 }
 
 /// The row's owner, if the id is taken: an id from another workshop is refused.
-fn owner(tx: &Transaction<'_>, table: &str, id: &dyn rusqlite::ToSql) -> Result<Option<WorkshopId>> {
+fn owner(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: &dyn rusqlite::ToSql,
+) -> Result<Option<WorkshopId>> {
     Ok(tx
-        .query_row(&format!("SELECT workshop_id FROM {table} WHERE id = ?1"), [id], |r| {
-            r.get(0)
-        })
+        .query_row(
+            &format!("SELECT workshop_id FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -98,7 +106,9 @@ fn write_children(
                     "INSERT INTO territories (id, workshop_id, position, name, level, country,
                                               created_at, updated_at, device_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-                    params![t.id, workshop, position, t.name, t.level, t.country, now, device],
+                    params![
+                        t.id, workshop, position, t.name, t.level, t.country, now, device
+                    ],
                 )?;
             }
             Some(o) if o == workshop => {
@@ -120,7 +130,11 @@ fn write_children(
     )?;
     let current = stale
         .query_map([workshop], |r| {
-            Ok((r.get::<_, crate::ids::TerritoryId>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+            Ok((
+                r.get::<_, crate::ids::TerritoryId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, name, people) in current {
@@ -143,7 +157,9 @@ fn write_children(
                     "INSERT INTO agenda_items (id, workshop_id, position, title, stage, minutes,
                                                created_at, updated_at, device_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-                    params![a.id, workshop, position, a.title, a.stage, a.minutes, now, device],
+                    params![
+                        a.id, workshop, position, a.title, a.stage, a.minutes, now, device
+                    ],
                 )?;
             }
             Some(o) if o == workshop => {
@@ -218,14 +234,16 @@ fn agenda(conn: &Connection, id: WorkshopId) -> Result<Vec<AgendaItem>> {
 
 fn date(r: &Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveDate> {
     let s: String = r.get(i)?;
-    chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn string_list(r: &Row<'_>, i: usize) -> rusqlite::Result<Vec<String>> {
     let s: String = r.get(i)?;
-    serde_json::from_str(&s)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(&s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 pub fn get(conn: &Connection, id: WorkshopId) -> Result<Workshop> {

@@ -17,8 +17,12 @@ fn refused(bytes: &[u8]) -> &'static str {
     let mut target = Store::open_in_memory().unwrap();
     workshop::create(&mut target, &workshop_input(), at(1, 9)).unwrap();
     let before = snapshot(&target);
-    let err = bundle::import(&mut target, bytes).err().expect("the file is refused");
-    assert_eq!(snapshot(&target), before, "a refused file changed the database");
+    let err = bundle::import(&mut target, bytes).expect_err("the file is refused");
+    assert_eq!(
+        snapshot(&target),
+        before,
+        "a refused file changed the database"
+    );
     err.code()
 }
 
@@ -34,7 +38,10 @@ fn a_workshop_exported_and_imported_into_a_fresh_database_has_identical_rows() {
     assert_eq!((report.updated, report.unchanged), (0, 0));
     assert_eq!(report.inserted, 1 + 6 + 7 + 20);
     assert_eq!(snapshot(&target), snapshot(&source));
-    assert_eq!(workshop::get(&target, id).unwrap(), workshop::get(&source, id).unwrap());
+    assert_eq!(
+        workshop::get(&target, id).unwrap(),
+        workshop::get(&source, id).unwrap()
+    );
 }
 
 #[test]
@@ -60,17 +67,28 @@ fn the_later_edit_wins_and_an_older_bundle_does_not_undo_it() {
     let mut input = w.to_input();
     input.title = "Taller ODM — versión final".into();
     workshop::update(&mut laptop, w.id, &input, at(3, 9)).unwrap();
-    participants::add(&mut laptop, w.id, &person("Begoña Núñez", Gender::Female, Sector::Ngo), at(3, 10))
-        .unwrap();
+    participants::add(
+        &mut laptop,
+        w.id,
+        &person("Begoña Núñez", Gender::Female, Sector::Ngo),
+        at(3, 10),
+    )
+    .unwrap();
     let new = bundle::export(&laptop, w.id, at(3, 11)).unwrap();
 
     let report = bundle::import(&mut coordinator, &new).unwrap();
     assert_eq!((report.inserted, report.updated), (1, 1));
-    assert_eq!(workshop::get(&coordinator, w.id).unwrap().title, "Taller ODM — versión final");
+    assert_eq!(
+        workshop::get(&coordinator, w.id).unwrap().title,
+        "Taller ODM — versión final"
+    );
 
     let report = bundle::import(&mut coordinator, &old).unwrap();
     assert_eq!((report.inserted, report.updated), (0, 0));
-    assert_eq!(workshop::get(&coordinator, w.id).unwrap().title, "Taller ODM — versión final");
+    assert_eq!(
+        workshop::get(&coordinator, w.id).unwrap().title,
+        "Taller ODM — versión final"
+    );
     assert_eq!(participants::list(&coordinator, w.id).unwrap().len(), 1);
 }
 
@@ -78,12 +96,25 @@ fn the_later_edit_wins_and_an_older_bundle_does_not_undo_it() {
 fn a_removed_participant_stays_removed_after_the_merge() {
     let mut laptop = Store::open_in_memory().unwrap();
     let w = workshop::create(&mut laptop, &workshop_input(), at(2, 9)).unwrap();
-    let p = participants::add(&mut laptop, w.id, &person("Ana", Gender::Female, Sector::Ngo), at(2, 10))
-        .unwrap();
+    let p = participants::add(
+        &mut laptop,
+        w.id,
+        &person("Ana", Gender::Female, Sector::Ngo),
+        at(2, 10),
+    )
+    .unwrap();
     let mut coordinator = Store::open_in_memory().unwrap();
-    bundle::import(&mut coordinator, &bundle::export(&laptop, w.id, at(2, 11)).unwrap()).unwrap();
+    bundle::import(
+        &mut coordinator,
+        &bundle::export(&laptop, w.id, at(2, 11)).unwrap(),
+    )
+    .unwrap();
     participants::remove(&mut laptop, p.id, at(3, 9)).unwrap();
-    bundle::import(&mut coordinator, &bundle::export(&laptop, w.id, at(3, 10)).unwrap()).unwrap();
+    bundle::import(
+        &mut coordinator,
+        &bundle::export(&laptop, w.id, at(3, 10)).unwrap(),
+    )
+    .unwrap();
     assert!(participants::list(&coordinator, w.id).unwrap().is_empty());
 }
 
@@ -91,7 +122,13 @@ fn a_removed_participant_stays_removed_after_the_merge() {
 fn one_flipped_byte_anywhere_is_refused_and_nothing_changes() {
     let (_, _, bytes) = exported();
     // Every byte of the header lines, then a spread through the compressed content.
-    let header_end = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(2).unwrap().0;
+    let header_end = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .nth(2)
+        .unwrap()
+        .0;
     let positions: Vec<usize> = (0..=header_end)
         .step_by(7)
         .chain((header_end + 1..bytes.len()).step_by(bytes.len() / 60 + 1))
@@ -102,7 +139,13 @@ fn one_flipped_byte_anywhere_is_refused_and_nothing_changes() {
         damaged[at] ^= 0x01;
         let code = refused(&damaged);
         assert!(
-            ["bundle_damaged", "bundle_tampered", "bundle_bad_signature", "bundle_newer_format"].contains(&code),
+            [
+                "bundle_damaged",
+                "bundle_tampered",
+                "bundle_bad_signature",
+                "bundle_newer_format"
+            ]
+            .contains(&code),
             "byte {at}: {code}"
         );
     }
@@ -112,9 +155,19 @@ fn one_flipped_byte_anywhere_is_refused_and_nothing_changes() {
 fn a_signature_by_another_key_is_refused() {
     let (_, _, bytes) = exported();
     let (_, _, other) = exported();
-    let lines = |b: &[u8]| -> Vec<Vec<u8>> { b.splitn(4, |c| *c == b'\n').map(<[u8]>::to_vec).collect() };
+    let lines =
+        |b: &[u8]| -> Vec<Vec<u8>> { b.splitn(4, |c| *c == b'\n').map(<[u8]>::to_vec).collect() };
     let (mine, theirs) = (lines(&bytes), lines(&other));
-    let forged = [&mine[0][..], b"\n", &mine[1], b"\n", &theirs[2], b"\n", &mine[3]].concat();
+    let forged = [
+        &mine[0][..],
+        b"\n",
+        &mine[1],
+        b"\n",
+        &theirs[2],
+        b"\n",
+        &mine[3],
+    ]
+    .concat();
     assert_eq!(refused(&forged), "bundle_bad_signature");
 }
 
@@ -122,7 +175,15 @@ fn a_signature_by_another_key_is_refused() {
 fn content_swapped_under_a_valid_manifest_is_refused() {
     let (_, _, bytes) = exported();
     let (_, _, other) = exported();
-    let head = |b: &[u8]| b.iter().enumerate().filter(|(_, c)| **c == b'\n').nth(2).unwrap().0 + 1;
+    let head = |b: &[u8]| {
+        b.iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b'\n')
+            .nth(2)
+            .unwrap()
+            .0
+            + 1
+    };
     let forged = [&bytes[..head(&bytes)], &other[head(&other)..]].concat();
     assert_eq!(refused(&forged), "bundle_tampered");
 }
@@ -132,7 +193,10 @@ fn a_truncated_file_is_refused() {
     let (_, _, bytes) = exported();
     for len in [0, 10, 200, bytes.len() / 2, bytes.len() - 1] {
         let code = refused(&bytes[..len]);
-        assert!(["bundle_damaged", "bundle_tampered"].contains(&code), "{len}: {code}");
+        assert!(
+            ["bundle_damaged", "bundle_tampered"].contains(&code),
+            "{len}: {code}"
+        );
     }
 }
 
@@ -153,11 +217,21 @@ fn a_200_mb_file_is_refused_before_it_is_read() {
 #[test]
 fn a_bundle_from_a_future_format_is_refused_with_both_versions() {
     let (_, _, bytes) = exported();
-    let future = [b"CABILDO-BUNDLE 2".as_slice(), &bytes[bytes.iter().position(|b| *b == b'\n').unwrap()..]].concat();
+    let future = [
+        b"CABILDO-BUNDLE 2".as_slice(),
+        &bytes[bytes.iter().position(|b| *b == b'\n').unwrap()..],
+    ]
+    .concat();
     let mut target = Store::open_in_memory().unwrap();
     let err = bundle::import(&mut target, &future).err().unwrap();
     assert_eq!(err.code(), "bundle_newer_format");
-    assert_eq!((err.params()["found"].as_str(), err.params()["supported"].as_str()), ("2", "1"));
+    assert_eq!(
+        (
+            err.params()["found"].as_str(),
+            err.params()["supported"].as_str()
+        ),
+        ("2", "1")
+    );
     assert!(workshop::list(&target, true).unwrap().is_empty());
 }
 

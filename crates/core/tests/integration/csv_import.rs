@@ -26,9 +26,15 @@ fn a_semicolon_file_with_bom_and_spanish_headers_is_previewed_row_by_row() {
     assert_eq!(problem(6), (Some("territory"), "csv_value"));
     assert_eq!(problem(7), (Some("email"), "bad_email"));
     let begona = preview.rows[0].participant.as_ref().unwrap();
-    assert_eq!((begona.gender, begona.sector), (Gender::Female, Sector::Ngo));
+    assert_eq!(
+        (begona.gender, begona.sector),
+        (Gender::Female, Sector::Ngo)
+    );
     assert_eq!(begona.attendance.len(), 2);
-    assert!(participants::list(&store, w.id).unwrap().is_empty(), "a preview imports nothing");
+    assert!(
+        participants::list(&store, w.id).unwrap().is_empty(),
+        "a preview imports nothing"
+    );
 }
 
 #[test]
@@ -38,8 +44,15 @@ fn importing_takes_only_the_valid_rows() {
     std::fs::write(&path, SPANISH_EXCEL).unwrap();
     let mut store = db.open();
     let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
-    assert_eq!(participants_csv::import_file(&mut store, w.id, &path, at(2, 10)).unwrap(), 2);
-    let names: Vec<_> = participants::list(&store, w.id).unwrap().into_iter().map(|p| p.name).collect();
+    assert_eq!(
+        participants_csv::import_file(&mut store, w.id, &path, at(2, 10)).unwrap(),
+        2
+    );
+    let names: Vec<_> = participants::list(&store, w.id)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
     assert_eq!(names, ["Begoña Núñez", "João Silva"]);
 }
 
@@ -49,10 +62,14 @@ fn a_comma_file_with_english_headers_is_read() {
         let mut store = Store::open_in_memory().unwrap();
         workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap()
     };
-    let csv = "name,gender,sector,territory,consent_listed\n\"Núñez, Begoña\",female,ngo,Quirihue,yes\n";
+    let csv =
+        "name,gender,sector,territory,consent_listed\n\"Núñez, Begoña\",female,ngo,Quirihue,yes\n";
     let preview = participants_csv::preview(&w, csv.as_bytes()).unwrap();
     assert_eq!(preview.valid, 1);
-    assert_eq!(preview.rows[0].participant.as_ref().unwrap().name, "Núñez, Begoña");
+    assert_eq!(
+        preview.rows[0].participant.as_ref().unwrap().name,
+        "Núñez, Begoña"
+    );
 }
 
 #[test]
@@ -61,7 +78,9 @@ fn a_file_without_a_name_column_or_not_in_utf8_is_refused_clearly() {
         let mut store = Store::open_in_memory().unwrap();
         workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap()
     };
-    let err = participants_csv::preview(&w, b"genero;sector\nF;ONG\n").err().unwrap();
+    let err = participants_csv::preview(&w, b"genero;sector\nF;ONG\n")
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "csv_header");
     let latin1 = b"Nombre;Sector\nBego\xf1a;ONG\n";
     let err = participants_csv::preview(&w, latin1).err().unwrap();

@@ -82,6 +82,9 @@ pub fn snapshot(store: &Store) -> String {
         .into_iter()
         .map(|w| w.id)
         .collect();
-    let all: Vec<_> = ids.into_iter().map(|id| bundle::tables_of(store, id).unwrap()).collect();
+    let all: Vec<_> = ids
+        .into_iter()
+        .map(|id| bundle::tables_of(store, id).unwrap())
+        .collect();
     serde_json::to_string_pretty(&all).unwrap()
 }

@@ -1,4 +1,5 @@
 //! The core's integration tests: real SQLite files on disk, real bundles, real PDFs.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers panic on broken preconditions
 
 mod bundle;
 mod csv_import;

@@ -7,8 +7,17 @@ use cabildo_core::{Store, demo, report, workshop};
 use crate::fixtures::{TempDb, at, person, workshop_input};
 
 fn pdftotext(path: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext").args(args).arg(path).arg("-").output().expect("poppler-utils is installed");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("pdftotext")
+        .args(args)
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("poppler-utils is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -23,10 +32,19 @@ fn the_demo_report_keeps_accents_and_lists_every_consenting_participant_and_no_o
 
     // -raw keeps the text in the order it was written; a name wrapped inside its
     // table cell reads back whole once line breaks count as spaces.
-    let text = pdftotext(&path, &["-raw"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = pdftotext(&path, &["-raw"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(text.contains("Región de Ñuble"), "{text}");
     for p in participants::list(&store, id).unwrap() {
-        assert_eq!(text.contains(&p.name), p.consent_listed, "{} (consent {})", p.name, p.consent_listed);
+        assert_eq!(
+            text.contains(&p.name),
+            p.consent_listed,
+            "{} (consent {})",
+            p.name,
+            p.consent_listed
+        );
     }
     assert!(text.contains("Datos de ejemplo"));
     assert!(text.contains(&format!("Página 1 de {}", written.pages)));
@@ -48,7 +66,11 @@ fn the_report_embeds_a_subset_of_its_unicode_font() {
         let cols: Vec<&str> = row.split_whitespace().collect();
         // name type encoding emb sub uni object-id: emb and sub are "yes".
         assert!(row.contains("DejaVu"), "{row}");
-        assert_eq!(&cols[cols.len() - 5..cols.len() - 3], ["yes", "yes"], "{fonts}");
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 3],
+            ["yes", "yes"],
+            "{fonts}"
+        );
     }
     assert!(std::fs::metadata(&path).unwrap().len() < 200_000);
 }
@@ -94,11 +116,26 @@ fn a_long_participant_list_spans_pages_with_the_header_repeated_and_nothing_cut(
     let path = db.dir.path().join("largo.pdf");
     let written = report::write_workshop_pdf(&store, w.id, Language::Es, &path, at(2, 11)).unwrap();
     assert!(written.pages >= 4, "{} pages", written.pages);
-    let last = pdftotext(&path, &["-raw", "-f", &written.pages.to_string(), "-l", &written.pages.to_string()]);
-    assert!(last.contains("Institución"), "the header is repeated on the last page: {last}");
+    let last = pdftotext(
+        &path,
+        &[
+            "-raw",
+            "-f",
+            &written.pages.to_string(),
+            "-l",
+            &written.pages.to_string(),
+        ],
+    );
+    assert!(
+        last.contains("Institución"),
+        "the header is repeated on the last page: {last}"
+    );
     let all = pdftotext(&path, &["-raw"]);
     for i in [0, 59, 119] {
-        assert!(all.contains(&format!("número {i} ")), "participant {i} missing");
+        assert!(
+            all.contains(&format!("número {i} ")),
+            "participant {i} missing"
+        );
     }
     // Every glyph lies inside the page: pdftotext -bbox gives each word's box.
     let bbox = pdftotext(&path, &["-bbox"]);
@@ -107,7 +144,10 @@ fn a_long_participant_list_spans_pages_with_the_header_repeated_and_nothing_cut(
             let at = line.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
             line[at..].split('"').next().unwrap().parse().unwrap()
         };
-        assert!(num("xMin") >= 0.0 && num("xMax") <= 595.3 && num("yMax") <= 841.9, "{line}");
+        assert!(
+            num("xMin") >= 0.0 && num("xMax") <= 595.3 && num("yMax") <= 841.9,
+            "{line}"
+        );
     }
     // Keep page images for people to look at.
     let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report-pages");

@@ -17,9 +17,18 @@ fn an_empty_file_gets_the_latest_schema_a_device_and_durable_pragmas() {
     let db = TempDb::new();
     let store = db.open();
     assert_eq!(user_version(&db.path), migrations::latest());
-    let mode: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-    let sync: i64 = store.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
-    let fk: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let mode: String = store
+        .conn()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = store
+        .conn()
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = store
+        .conn()
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
     let strict: i64 = store
         .conn()
@@ -42,7 +51,11 @@ fn every_earlier_version_migrates_to_the_latest_and_is_copied_first() {
         let copies = std::fs::read_dir(db.dir.path())
             .unwrap()
             .filter(|e| {
-                e.as_ref().unwrap().file_name().to_string_lossy().contains("before-migration")
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("before-migration")
             })
             .count();
         assert_eq!(copies, usize::from(from > 0), "from {from}");
@@ -54,9 +67,12 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let db = TempDb::new();
     {
         let conn = Connection::open(&db.path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x INTEGER) STRICT; INSERT INTO future VALUES (42);")
+        conn.execute_batch(
+            "CREATE TABLE future (x INTEGER) STRICT; INSERT INTO future VALUES (42);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", migrations::latest() + 1)
             .unwrap();
-        conn.pragma_update(None, "user_version", migrations::latest() + 1).unwrap();
     }
     let before = std::fs::read(&db.path).unwrap();
     let err = Store::open(&db.path, at(1, 9)).err().unwrap();
@@ -68,7 +84,11 @@ fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
 #[test]
 fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let db = TempDb::new();
-    std::fs::write(&db.path, b"these are the minutes of the meeting, not a database").unwrap();
+    std::fs::write(
+        &db.path,
+        b"these are the minutes of the meeting, not a database",
+    )
+    .unwrap();
     let before = std::fs::read(&db.path).unwrap();
     let err = Store::open(&db.path, at(1, 9)).err().unwrap();
     assert_eq!(err.code(), "database");
@@ -88,8 +108,13 @@ fn a_workshop_and_its_participants_survive_closing_and_reopening() {
     let id = {
         let mut store = db.open();
         let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
-        participants::add(&mut store, w.id, &person("Begoña Núñez", Gender::Female, Sector::Ngo), at(2, 10))
-            .unwrap();
+        participants::add(
+            &mut store,
+            w.id,
+            &person("Begoña Núñez", Gender::Female, Sector::Ngo),
+            at(2, 10),
+        )
+        .unwrap();
         w.id
     };
     let store = db.open();
@@ -119,7 +144,9 @@ fn a_refused_edit_keeps_the_last_valid_version() {
     let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
     let mut input = w.to_input();
     input.title = String::new();
-    let err = workshop::update(&mut store, w.id, &input, at(3, 9)).err().unwrap();
+    let err = workshop::update(&mut store, w.id, &input, at(3, 9))
+        .err()
+        .unwrap();
     assert!(matches!(err, Error::TitleEmpty));
     assert_eq!(workshop::get(&store, w.id).unwrap().title, w.title);
 }
@@ -153,7 +180,9 @@ fn a_territory_with_participants_cannot_be_removed() {
     participants::add(&mut store, w.id, &p, at(2, 10)).unwrap();
     let mut input = w.to_input();
     input.territories.remove(1);
-    let err = workshop::update(&mut store, w.id, &input, at(3, 9)).err().unwrap();
+    let err = workshop::update(&mut store, w.id, &input, at(3, 9))
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "territory_in_use");
     assert_eq!(workshop::get(&store, w.id).unwrap().territories.len(), 2);
 }
@@ -167,22 +196,38 @@ fn archived_workshops_leave_the_list_until_asked_for() {
     assert_eq!(workshop::list(&store, true).unwrap().len(), 1);
 }
 
+type Edit = Box<dyn Fn(&mut cabildo_core::participants::ParticipantInput)>;
+
 #[test]
 fn participants_with_bad_fields_are_refused_with_their_reason() {
     let mut store = Store::open_in_memory().unwrap();
     let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
     let other = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut cabildo_core::participants::ParticipantInput)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         ("name_empty", Box::new(|p| p.name = "  ".into())),
-        ("unknown_territory", Box::new(move |p| p.territory_id = Some(other.territories[0].id))),
-        ("attendance_outside_workshop", Box::new(|p| p.attendance = vec!["2026-03-12".into()])),
-        ("bad_date", Box::new(|p| p.attendance = vec!["mañana".into()])),
-        ("bad_email", Box::new(|p| p.email = Some("ana(at)correo".into()))),
+        (
+            "unknown_territory",
+            Box::new(move |p| p.territory_id = Some(other.territories[0].id)),
+        ),
+        (
+            "attendance_outside_workshop",
+            Box::new(|p| p.attendance = vec!["2026-03-12".into()]),
+        ),
+        (
+            "bad_date",
+            Box::new(|p| p.attendance = vec!["mañana".into()]),
+        ),
+        (
+            "bad_email",
+            Box::new(|p| p.email = Some("ana(at)correo".into())),
+        ),
     ];
     for (code, edit) in cases {
         let mut p = person("Ana", Gender::Female, Sector::Ngo);
         edit(&mut p);
-        let err = participants::add(&mut store, w.id, &p, at(2, 10)).err().unwrap();
+        let err = participants::add(&mut store, w.id, &p, at(2, 10))
+            .err()
+            .unwrap();
         assert_eq!(err.code(), code);
     }
     assert!(participants::list(&store, w.id).unwrap().is_empty());
@@ -195,12 +240,26 @@ fn totals_follow_registrations_edits_and_removals() {
     let mut ana = person("Ana", Gender::Female, Sector::Ngo);
     ana.territory_id = Some(w.territories[0].id);
     let ana = participants::add(&mut store, w.id, &ana, at(2, 10)).unwrap();
-    let luis = participants::add(&mut store, w.id, &person("Luis", Gender::Male, Sector::Municipality), at(2, 10))
-        .unwrap();
-    participants::add(&mut store, w.id, &person("Eva", Gender::Female, Sector::Municipality), at(2, 10)).unwrap();
+    let luis = participants::add(
+        &mut store,
+        w.id,
+        &person("Luis", Gender::Male, Sector::Municipality),
+        at(2, 10),
+    )
+    .unwrap();
+    participants::add(
+        &mut store,
+        w.id,
+        &person("Eva", Gender::Female, Sector::Municipality),
+        at(2, 10),
+    )
+    .unwrap();
     let t = participants::totals(&store, w.id).unwrap();
     let count = |g: Gender| t.by_gender.iter().find(|c| c.key == g).unwrap().count;
-    assert_eq!((t.total, count(Gender::Female), count(Gender::Male)), (3, 2, 1));
+    assert_eq!(
+        (t.total, count(Gender::Female), count(Gender::Male)),
+        (3, 2, 1)
+    );
     assert_eq!(t.by_territory[0].count, 1);
     assert_eq!(t.by_territory.last().unwrap().territory_id, None);
     assert_eq!(t.by_territory.last().unwrap().count, 2);

@@ -1,0 +1,109 @@
+//! The `cabildo` binary as a coordinator's script would run it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers panic on broken preconditions
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cabildo(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cabildo"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CABILDO_DB")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn demo_export_import_and_report_work_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (laptop, coordinator) = (
+        dir.path().join("laptop.sqlite3"),
+        dir.path().join("coord.sqlite3"),
+    );
+    let id = stdout(&cabildo(&laptop, &["demo"])).trim().to_string();
+    let list = stdout(&cabildo(&laptop, &["workshops", "list"]));
+    assert!(
+        list.contains(&id) && list.contains("Región de Ñuble"),
+        "{list}"
+    );
+
+    let file = dir.path().join("itata.cabildo");
+    stdout(&cabildo(
+        &laptop,
+        &["export", "--workshop", &id, "--out", file.to_str().unwrap()],
+    ));
+    let first = stdout(&cabildo(&coordinator, &["import", file.to_str().unwrap()]));
+    assert!(first.contains("34 new, 0 updated, 0 unchanged"), "{first}");
+    let again = stdout(&cabildo(&coordinator, &["import", file.to_str().unwrap()]));
+    assert!(again.contains("0 new, 0 updated, 34 unchanged"), "{again}");
+
+    let json = stdout(&cabildo(&coordinator, &["workshops", "list", "--json"]));
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed[0]["participant_count"], 20);
+
+    let pdf = dir.path().join("informe.pdf");
+    let out = stdout(&cabildo(
+        &coordinator,
+        &[
+            "report",
+            "--workshop",
+            &id,
+            "--lang",
+            "en",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    ));
+    assert!(out.contains("pages"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let garbage = dir.path().join("garbage.cabildo");
+    std::fs::write(&garbage, "not a workshop").unwrap();
+    for (args, says) in [
+        (vec!["import", garbage.to_str().unwrap()], "damaged"),
+        (vec!["export", "--workshop", "nonsense"], "is not an id"),
+        (
+            vec![
+                "report",
+                "--workshop",
+                "0190b7a2-0000-7000-8000-000000000000",
+            ],
+            "not found",
+        ),
+    ] {
+        let out = cabildo(&db, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    for cmd in [
+        vec![],
+        vec!["demo"],
+        vec!["workshops", "list"],
+        vec!["export"],
+        vec!["import"],
+        vec!["report"],
+    ] {
+        let mut args = cmd.clone();
+        args.push("--help");
+        let help = stdout(&cabildo(&db, &args));
+        assert!(help.contains("Usage"), "{cmd:?}: {help}");
+    }
+}
