@@ -11,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+// WebDriver runs on loopback over plain HTTP: no TLS stack to build.
+use hyper_util::client::legacy::connect::HttpConnector;
 
 /// The app binary under test: `$CABILDO_APP`, else the workspace's debug build.
 pub fn app_binary() -> PathBuf {
@@ -97,8 +99,7 @@ impl App {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(30);
         let client = loop {
-            match ClientBuilder::rustls()
-                .expect("TLS roots")
+            match ClientBuilder::new(HttpConnector::new())
                 .capabilities(caps.clone())
                 .connect(&url)
                 .await
