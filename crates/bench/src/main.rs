@@ -131,7 +131,7 @@ fn bundle_round_trip() {
     let bytes = std::fs::read(&path).unwrap();
     let raw = dir.path().join("raw.bin");
     let (base, _) = best_of(10, || {
-        bundle::write_atomically(&raw, &bytes).unwrap();
+        cabildo_core::files::write_atomically(&raw, &bytes).unwrap();
         std::fs::read(&raw).unwrap().len()
     });
     line(
@@ -156,7 +156,7 @@ fn pdf_report() {
     });
     let bytes = std::fs::read(&path).unwrap();
     let (base, _) = best_of(10, || {
-        bundle::write_atomically(&dir.path().join("raw.pdf"), &bytes).unwrap()
+        cabildo_core::files::write_atomically(&dir.path().join("raw.pdf"), &bytes).unwrap()
     });
     line(
         "(c) PDF report of the demo workshop",

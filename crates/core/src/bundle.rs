@@ -177,19 +177,8 @@ pub fn export(store: &Store, id: WorkshopId, now: Timestamp) -> Result<Vec<u8>> 
 
 pub fn export_to_file(store: &Store, id: WorkshopId, path: &Path, now: Timestamp) -> Result<u64> {
     let bytes = export(store, id, now)?;
-    write_atomically(path, &bytes)?;
+    crate::files::write_atomically(path, &bytes)?;
     Ok(bytes.len() as u64)
-}
-
-/// Writes beside the target and renames, so a full disk or a crash never leaves
-/// half a file under the real name.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent.display(), e))?;
-    }
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).map_err(|e| Error::io(tmp.display(), e))?;
-    std::fs::rename(&tmp, path).map_err(|e| Error::io(path.display(), e))
 }
 
 /// A file name for the workshop's bundle: its title and start date, with the

@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod catalogue;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod ids;
 pub mod locale;
 pub mod participants;

@@ -13,7 +13,7 @@ use crate::participants::{self, Participant};
 use crate::store::Store;
 use crate::time::Timestamp;
 use crate::workshop::{self, Language, Workshop};
-use crate::{Error, Result, bundle, catalogue};
+use crate::{Error, Result, catalogue};
 use layout::{Align, Block, Column, DocumentSpec, Fonts};
 
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
@@ -285,7 +285,7 @@ pub fn write_workshop_pdf(
     now: Timestamp,
 ) -> Result<Written> {
     let rendered = workshop_pdf(store, id, language, now)?;
-    bundle::write_atomically(path, &rendered.bytes)?;
+    crate::files::write_atomically(path, &rendered.bytes)?;
     Ok(Written {
         path: path.display().to_string(),
         pages: rendered.pages,

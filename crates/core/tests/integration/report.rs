@@ -60,7 +60,10 @@ fn the_report_embeds_a_subset_of_its_unicode_font() {
     report::write_workshop_pdf(&store, id, Language::Es, &path, at(2, 10)).unwrap();
     let out = Command::new("pdffonts").arg(&path).output().unwrap();
     let fonts = String::from_utf8(out.stdout).unwrap();
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .filter(|l| !l.starts_with("name") && !l.starts_with("---"))
+        .collect();
     assert!(!rows.is_empty(), "{fonts}");
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
@@ -84,8 +87,8 @@ fn a_report_in_french_and_portuguese_keeps_haiti_and_sao_paulo() {
     participants::add(&mut store, w.id, &p, at(2, 10)).unwrap();
     let dir = tempfile::tempdir().unwrap();
     for (language, words) in [
-        (Language::Fr, ["Rapport", "Page 1 sur", "Haïti"]),
-        (Language::Pt, ["Relatório", "Página 1 de", "São Paulo"]),
+        (Language::Fr, ["Page 1 sur", "Haïti"]),
+        (Language::Pt, ["Página 1 de", "São Paulo"]),
     ] {
         let path = dir.path().join(format!("{language}.pdf"));
         let mut input = w.to_input();
@@ -93,7 +96,7 @@ fn a_report_in_french_and_portuguese_keeps_haiti_and_sao_paulo() {
         workshop::update(&mut store, w.id, &input, at(3, 9)).unwrap();
         report::write_workshop_pdf(&store, w.id, language, &path, at(3, 10)).unwrap();
         let text = pdftotext(&path, &["-raw"]);
-        for word in words.iter().skip(1) {
+        for word in words {
             assert!(text.contains(word), "{language}: {word} missing in {text}");
         }
         assert!(text.contains("Begoña Núñez"));
