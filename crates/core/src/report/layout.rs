@@ -1,164 +1,333 @@
-//! Pages, fonts and lines for printed documents, on top of printpdf's drawing
-//! operations. It knows nothing of workshops: the report module hands it blocks.
+//! Page layout for printed reports, on top of printpdf's low-level operations.
 //!
-//! Layout is done first, into positioned items per page; only then are the items
-//! turned into PDF operations, so every footer can say "page N of M".
+//! printpdf 0.12 only places glyphs where it is told to, so this module measures text
+//! with the embedded font's own advances, wraps it, decides page breaks, and only then
+//! emits operations — the page count must be known before any footer is written.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Color, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect,
+    Rgb, TextItem, TextMatrix,
 };
 
-#[derive(Debug, thiserror::Error)]
-pub enum LayoutError {
-    #[error("the font could not be read")]
-    Font,
-}
-
+/// Raw TrueType bytes of the two faces every report uses. Both must cover every
+/// character the report prints: characters missing from the font render as empty boxes.
+#[derive(Debug, Clone, Copy)]
 pub struct Fonts<'a> {
     pub regular: &'a [u8],
     pub bold: &'a [u8],
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Large bold title, normally the first block of the cover page.
+    Title(String),
+    /// Section heading; it is never left alone at the bottom of a page.
+    Heading(String),
+    /// Body text wrapped to the text width; `\n` forces a line break.
+    Paragraph(String),
+    /// `label: value` lines with a bold label column and wrapped values.
+    KeyValues(Vec<(String, String)>),
+    /// Rows split across pages with the header repeated on every page.
+    Table {
+        columns: Vec<Column>,
+        rows: Vec<Vec<String>>,
+    },
+    /// Horizontal bars scaled to the largest value. Negative values are written but
+    /// drawn without a bar, because a single-sided axis cannot show them honestly.
+    BarChart {
+        rows: Vec<(String, f64)>,
+        unit: String,
+    },
+    /// Starts a new page unless the current page is still empty.
+    PageBreak,
+    /// Vertical space in millimetres; it does not carry over to the next page.
+    Spacer(f32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Relative weight: the text width is shared in proportion to these.
+    pub width: f32,
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Left,
     Right,
 }
 
-#[derive(Clone, Debug)]
-pub struct Column {
-    pub title: String,
-    /// Relative: the columns share the text width in proportion to their weights.
-    pub width: f32,
-    pub align: Align,
-}
-
-#[derive(Clone, Debug)]
-pub enum Block {
-    Title(String),
-    /// Kept on the same page as the block after it.
-    Heading(String),
-    Paragraph(String),
-    /// Label and value lines; the labels in bold.
-    KeyValues(Vec<(String, String)>),
-    /// Rows continue across pages with the header repeated.
-    Table {
-        columns: Vec<Column>,
-        rows: Vec<Vec<String>>,
-    },
-    /// Horizontal bars with their value written beside each.
-    BarChart {
-        rows: Vec<(String, f64)>,
-        unit: String,
-    },
-    PageBreak,
-    /// Vertical space, in millimetres.
-    Spacer(f32),
-}
+pub type FooterFn = Box<dyn Fn(usize, usize) -> String + Send + Sync>;
 
 pub struct DocumentSpec {
+    /// Document title in the PDF metadata (not printed).
     pub title: String,
     pub author: String,
-    /// Seconds since 1970 (UTC): the document's creation and modification date.
+    /// Seconds since 1970 (UTC): the document's creation and modification date. printpdf
+    /// 0.12.8 always writes the dates as UTC.
     pub created_unix: i64,
-    /// The footer of page `page` of `pages`.
-    pub footer: Box<dyn Fn(usize, usize) -> String>,
+    /// `(page, pages)`, both 1-based, to the footer text centred on every page.
+    pub footer: FooterFn,
     pub landscape: bool,
 }
 
+#[derive(Debug, Clone)]
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub pages: usize,
 }
 
-const MM: f32 = 72.0 / 25.4;
-const A4: (f32, f32) = (210.0 * MM, 297.0 * MM);
-const MARGIN: f32 = 20.0 * MM;
-const FOOTER_Y: f32 = 10.0 * MM;
-const BODY: f32 = 10.5;
-const SMALL: f32 = 9.0;
-const LEADING: f32 = 1.35;
-const CELL_PAD: f32 = 3.0;
-const INK: (f32, f32, f32) = (0.1, 0.1, 0.1);
-const RULE: (f32, f32, f32) = (0.55, 0.55, 0.55);
-/// A blue that stays distinct in every common colour-vision deficiency and in grey.
-const BAR: (f32, f32, f32) = (0.0, 0.45, 0.70);
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    #[error("the {face} font could not be parsed: {detail}")]
+    FontParse { face: &'static str, detail: String },
+    #[error("a table needs at least one column")]
+    NoColumns,
+    #[error("column {index} has width weight {weight}; weights must be finite and positive")]
+    ColumnWidth { index: usize, weight: f32 },
+    #[error("table row {row} has {cells} cells but the table has {columns} columns")]
+    RowLength {
+        row: usize,
+        cells: usize,
+        columns: usize,
+    },
+    #[error("bar chart value for {label:?} is not a finite number")]
+    NonFiniteValue { label: String },
+    #[error("spacer of {0} mm is not a finite, non-negative length")]
+    Spacer(f32),
+    #[error("creation time {0} is outside the dates a PDF can hold")]
+    Timestamp(i64),
+    #[error("printpdf reported an error while writing the file: {detail}")]
+    Pdf { detail: String },
+}
 
-/// Glyph advances of one font, for measuring text before placing it.
-struct Metrics {
-    font: ParsedFont,
+const PT_PER_MM: f32 = 72.0 / 25.4;
+const A4_SHORT_MM: f32 = 210.0;
+const A4_LONG_MM: f32 = 297.0;
+const MARGIN_SIDE_MM: f32 = 20.0;
+const MARGIN_TOP_MM: f32 = 20.0;
+// Leaves room below the text area for the footer line.
+const MARGIN_BOTTOM_MM: f32 = 22.0;
+const FOOTER_BASELINE_MM: f32 = 12.0;
+
+const LINE_FACTOR: f32 = 1.35;
+const TITLE: Style = Style::new(22.0, true);
+const HEADING: Style = Style::new(14.0, true);
+const BODY: Style = Style::new(10.5, false);
+// Tables keep the body size: printed reports are read at arm's length, often by older readers.
+const TABLE_SIZE: f32 = BODY.size;
+const CHART_SIZE: f32 = 9.0;
+const FOOTER: Style = Style::new(8.5, false);
+
+const CELL_PAD_X: f32 = 3.0;
+const CELL_PAD_Y: f32 = 2.0;
+const KV_GAP: f32 = 8.0;
+const BAR_GAP: f32 = 6.0;
+const BAR_ROW_GAP: f32 = 3.0;
+// Paul Tol's "bright blue": distinguishable for all common colour-vision deficiencies
+// and a mid grey when printed in black and white, so black text next to it stays legible.
+const BAR_FILL: (f32, f32, f32) = (68.0 / 255.0, 119.0 / 255.0, 170.0 / 255.0);
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Style {
+    size: f32,
+    bold: bool,
+}
+
+impl Style {
+    const fn new(size: f32, bold: bool) -> Self {
+        Self { size, bold }
+    }
+
+    fn line_h(self) -> f32 {
+        self.size * LINE_FACTOR
+    }
+
+    fn with_bold(self, bold: bool) -> Self {
+        Self { bold, ..self }
+    }
+
+    // Centres the cap height in the line box so table rules sit evenly above and below.
+    fn baseline_offset(self) -> f32 {
+        (self.line_h() + 0.72 * self.size) / 2.0
+    }
+}
+
+/// A font as printpdf will encode it: one glyph per `char` through the cmap, no
+/// kerning or shaping, so summing hmtx advances reproduces the printed width exactly.
+struct Face {
+    parsed: ParsedFont,
     units_per_em: f32,
 }
 
-impl Metrics {
-    fn new(bytes: &[u8]) -> Result<Metrics, LayoutError> {
-        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(LayoutError::Font)?;
-        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        Ok(Metrics { font, units_per_em })
+impl Face {
+    fn parse(bytes: &[u8], face: &'static str) -> Result<Self, LayoutError> {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
+            LayoutError::FontParse {
+                face,
+                detail: warnings
+                    .iter()
+                    .map(|w| w.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        })?;
+        let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
+        if units_per_em <= 0.0 {
+            return Err(LayoutError::FontParse {
+                face,
+                detail: "units per em is zero".into(),
+            });
+        }
+        Ok(Self {
+            parsed,
+            units_per_em,
+        })
+    }
+
+    fn advance(&self, c: char) -> f32 {
+        // Unmapped characters are printed as glyph 0, so they are measured as glyph 0.
+        let gid = self.parsed.lookup_glyph_index(u32::from(c)).unwrap_or(0);
+        f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em
     }
 
     fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                self.font
-                    .lookup_glyph_index(c as u32)
-                    .map(|g| u32::from(self.font.get_horizontal_advance(g)))
-                    .unwrap_or(self.units_per_em as u32 / 2)
-            })
-            .sum();
-        units as f32 * size / self.units_per_em
+        text.chars().map(|c| self.advance(c)).sum::<f32>() * size
+    }
+}
+
+struct Faces {
+    regular: Face,
+    bold: Face,
+}
+
+impl Faces {
+    fn get(&self, bold: bool) -> &Face {
+        if bold { &self.bold } else { &self.regular }
     }
 
-    /// Greedy line breaking at spaces; a word wider than the line is cut.
-    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        for paragraph in text.split('\n') {
+    fn width(&self, text: &str, style: Style) -> f32 {
+        self.get(style.bold).width(text, style.size)
+    }
+
+    /// Greedy word wrap. Words wider than `max_w` are broken between characters, since
+    /// long identifiers and URLs otherwise run off the page.
+    fn wrap(&self, text: &str, style: Style, max_w: f32) -> Vec<String> {
+        let face = self.get(style.bold);
+        let space_w = face.width(" ", style.size);
+        let mut out = Vec::new();
+        for hard_line in text.split('\n') {
             let mut line = String::new();
-            for word in paragraph.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_string()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.width(&candidate, size) <= width {
-                    line = candidate;
+            let mut line_w = 0.0;
+            for word in hard_line.split(is_break_space).filter(|w| !w.is_empty()) {
+                let word = printable(word);
+                let word_w = face.width(&word, style.size);
+                if !line.is_empty() && line_w + space_w + word_w <= max_w {
+                    line.push(' ');
+                    line.push_str(&word);
+                    line_w += space_w + word_w;
                     continue;
                 }
                 if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
+                    out.push(std::mem::take(&mut line));
+                    line_w = 0.0;
                 }
-                let mut piece = String::new();
+                if word_w <= max_w {
+                    line = word;
+                    line_w = word_w;
+                    continue;
+                }
                 for c in word.chars() {
-                    piece.push(c);
-                    if self.width(&piece, size) > width && piece.chars().count() > 1 {
-                        piece.pop();
-                        lines.push(std::mem::take(&mut piece));
-                        piece.push(c);
+                    let c_w = face.advance(c) * style.size;
+                    // Never separate a combining mark from its base letter.
+                    if !line.is_empty() && line_w + c_w > max_w && !is_combining(c) {
+                        out.push(std::mem::take(&mut line));
+                        line_w = 0.0;
                     }
+                    line.push(c);
+                    line_w += c_w;
                 }
-                line = piece;
             }
-            lines.push(line);
+            out.push(line);
         }
-        lines
+        out
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Face {
-    Regular,
-    Bold,
+// Non-breaking spaces are deliberately not break opportunities ("10 km").
+fn is_break_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' && c != '\u{2007}'
 }
 
-/// Something placed on a page; `y` is measured down from the top edge.
+// Text pasted from macOS often arrives decomposed ("n" + U+0303 for "ñ").
+fn is_combining(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
+
+// Control characters have no glyph and would print as boxes.
+fn printable(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+fn format_value(value: f64, unit: &str) -> String {
+    let mut number = format!("{value:.2}");
+    if number.contains('.') {
+        let trimmed = number.trim_end_matches('0').trim_end_matches('.').len();
+        number.truncate(trimmed);
+    }
+    if number == "-0" {
+        number = "0".into();
+    }
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// Page geometry in points; `y` in layout items grows downwards from the page top.
+#[derive(Debug, Clone, Copy)]
+struct Geometry {
+    page_w: f32,
+    page_h: f32,
+    left: f32,
+    text_w: f32,
+    top: f32,
+    content_h: f32,
+}
+
+impl Geometry {
+    fn new(landscape: bool) -> Self {
+        let (w_mm, h_mm) = if landscape {
+            (A4_LONG_MM, A4_SHORT_MM)
+        } else {
+            (A4_SHORT_MM, A4_LONG_MM)
+        };
+        Self {
+            page_w: w_mm * PT_PER_MM,
+            page_h: h_mm * PT_PER_MM,
+            left: MARGIN_SIDE_MM * PT_PER_MM,
+            text_w: (w_mm - 2.0 * MARGIN_SIDE_MM) * PT_PER_MM,
+            top: MARGIN_TOP_MM * PT_PER_MM,
+            content_h: (h_mm - MARGIN_TOP_MM - MARGIN_BOTTOM_MM) * PT_PER_MM,
+        }
+    }
+}
+
+/// `lightness` is the PDF grey level: 0 is black, 1 is white.
+#[derive(Debug, Clone, PartialEq)]
 enum Item {
     Text {
         x: f32,
-        y: f32,
-        size: f32,
-        face: Face,
+        baseline: f32,
+        style: Style,
+        lightness: f32,
         text: String,
     },
     Rule {
@@ -166,428 +335,1266 @@ enum Item {
         x2: f32,
         y: f32,
         thickness: f32,
+        lightness: f32,
     },
     Bar {
         x: f32,
         y: f32,
-        width: f32,
-        height: f32,
+        w: f32,
+        h: f32,
     },
 }
 
-struct Layout<'m> {
-    regular: &'m Metrics,
-    bold: &'m Metrics,
-    pages: Vec<Vec<Item>>,
-    y: f32,
+#[derive(Debug, Clone)]
+struct Cell {
+    x: f32,
     width: f32,
-    height: f32,
+    align: Align,
+    bold: bool,
+    lines: Vec<String>,
 }
 
-impl<'m> Layout<'m> {
-    fn metrics(&self, face: Face) -> &'m Metrics {
-        match face {
-            Face::Regular => self.regular,
-            Face::Bold => self.bold,
+#[derive(Debug, Clone)]
+struct Row {
+    cells: Vec<Cell>,
+}
+
+impl Row {
+    fn line_count(&self) -> usize {
+        self.cells.iter().map(|c| c.lines.len()).max().unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Grid {
+    header: Option<Row>,
+    rows: Vec<Row>,
+    style: Style,
+    pad_y: f32,
+    rules: bool,
+    after: f32,
+}
+
+impl Grid {
+    fn lines_h(&self, lines: usize) -> f32 {
+        lines as f32 * self.style.line_h() + 2.0 * self.pad_y
+    }
+
+    fn header_h(&self) -> f32 {
+        self.header
+            .as_ref()
+            .map_or(0.0, |h| self.lines_h(h.line_count()))
+    }
+}
+
+#[derive(Debug, Clone)]
+struct BarRow {
+    label: Vec<String>,
+    value: String,
+    len: f32,
+}
+
+#[derive(Debug, Clone)]
+struct Bars {
+    rows: Vec<BarRow>,
+    bar_x: f32,
+    style: Style,
+}
+
+impl Bars {
+    fn row_h(&self, row: &BarRow) -> f32 {
+        row.label.len().max(1) as f32 * self.style.line_h() + BAR_ROW_GAP
+    }
+
+    fn height(&self) -> f32 {
+        self.rows.iter().map(|r| self.row_h(r)).sum()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Prepared {
+    Text {
+        lines: Vec<String>,
+        style: Style,
+        before: f32,
+        after: f32,
+        keep_with_next: bool,
+    },
+    Grid(Grid),
+    Bars(Bars),
+    PageBreak,
+    Space(f32),
+}
+
+fn prepare(block: &Block, faces: &Faces, geo: &Geometry) -> Result<Prepared, LayoutError> {
+    let text =
+        |s: &str, style: Style, before: f32, after: f32, keep_with_next: bool| Prepared::Text {
+            lines: faces.wrap(s, style, geo.text_w),
+            style,
+            before,
+            after,
+            keep_with_next,
+        };
+    Ok(match block {
+        Block::Title(s) => text(s, TITLE, 0.0, 8.0 * PT_PER_MM, true),
+        Block::Heading(s) => text(s, HEADING, 5.0 * PT_PER_MM, 2.0 * PT_PER_MM, true),
+        Block::Paragraph(s) => text(s, BODY, 0.0, 3.0 * PT_PER_MM, false),
+        Block::KeyValues(pairs) => Prepared::Grid(prepare_key_values(pairs, faces, geo)),
+        Block::Table { columns, rows } => Prepared::Grid(prepare_table(columns, rows, faces, geo)?),
+        Block::BarChart { rows, unit } => Prepared::Bars(prepare_bars(rows, unit, faces, geo)?),
+        Block::PageBreak => Prepared::PageBreak,
+        Block::Spacer(mm) => {
+            if !mm.is_finite() || *mm < 0.0 {
+                return Err(LayoutError::Spacer(*mm));
+            }
+            Prepared::Space(mm * PT_PER_MM)
+        }
+    })
+}
+
+fn prepare_key_values(pairs: &[(String, String)], faces: &Faces, geo: &Geometry) -> Grid {
+    let style = BODY;
+    let labels: Vec<String> = pairs.iter().map(|(k, _)| format!("{k}:")).collect();
+    let widest = labels
+        .iter()
+        .map(|l| faces.width(l, style.with_bold(true)))
+        .fold(0.0, f32::max);
+    let label_w = widest.min(geo.text_w * 0.4);
+    let value_x = label_w + KV_GAP;
+    let value_w = geo.text_w - value_x;
+    let rows = labels
+        .iter()
+        .zip(pairs)
+        .map(|(label, (_, value))| Row {
+            cells: vec![
+                Cell {
+                    x: 0.0,
+                    width: label_w,
+                    align: Align::Left,
+                    bold: true,
+                    lines: faces.wrap(label, style.with_bold(true), label_w),
+                },
+                Cell {
+                    x: value_x,
+                    width: value_w,
+                    align: Align::Left,
+                    bold: false,
+                    lines: faces.wrap(value, style, value_w),
+                },
+            ],
+        })
+        .collect();
+    Grid {
+        header: None,
+        rows,
+        style,
+        pad_y: 0.5,
+        rules: false,
+        after: 3.0 * PT_PER_MM,
+    }
+}
+
+fn prepare_table(
+    columns: &[Column],
+    rows: &[Vec<String>],
+    faces: &Faces,
+    geo: &Geometry,
+) -> Result<Grid, LayoutError> {
+    if columns.is_empty() {
+        return Err(LayoutError::NoColumns);
+    }
+    if let Some((index, c)) = columns
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !c.width.is_finite() || c.width <= 0.0)
+    {
+        return Err(LayoutError::ColumnWidth {
+            index,
+            weight: c.width,
+        });
+    }
+    if let Some((row, r)) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.len() != columns.len())
+    {
+        return Err(LayoutError::RowLength {
+            row,
+            cells: r.len(),
+            columns: columns.len(),
+        });
+    }
+    let total: f32 = columns.iter().map(|c| c.width).sum();
+    let mut spans = Vec::with_capacity(columns.len());
+    let mut x = 0.0;
+    for c in columns {
+        let w = geo.text_w * c.width / total;
+        spans.push((x, w));
+        x += w;
+    }
+    let style = Style::new(TABLE_SIZE, false);
+    let make_row = |texts: &mut dyn Iterator<Item = &String>, bold: bool| Row {
+        cells: texts
+            .zip(columns.iter().zip(&spans))
+            .map(|(t, (c, &(x, w)))| {
+                let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
+                Cell {
+                    x: x + CELL_PAD_X,
+                    width: inner,
+                    align: c.align,
+                    bold,
+                    lines: faces.wrap(t, style.with_bold(bold), inner),
+                }
+            })
+            .collect(),
+    };
+    let header = make_row(&mut columns.iter().map(|c| &c.title), true);
+    let rows = rows
+        .iter()
+        .map(|r| make_row(&mut r.iter(), false))
+        .collect();
+    Ok(Grid {
+        header: Some(header),
+        rows,
+        style,
+        pad_y: CELL_PAD_Y,
+        rules: true,
+        after: 4.0 * PT_PER_MM,
+    })
+}
+
+fn prepare_bars(
+    rows: &[(String, f64)],
+    unit: &str,
+    faces: &Faces,
+    geo: &Geometry,
+) -> Result<Bars, LayoutError> {
+    if let Some((label, _)) = rows.iter().find(|(_, v)| !v.is_finite()) {
+        return Err(LayoutError::NonFiniteValue {
+            label: label.clone(),
+        });
+    }
+    let style = Style::new(CHART_SIZE, false);
+    let widest_label = rows
+        .iter()
+        .map(|(l, _)| faces.width(l, style))
+        .fold(0.0, f32::max);
+    let label_w = widest_label.min(geo.text_w * 0.35);
+    let values: Vec<String> = rows.iter().map(|(_, v)| format_value(*v, unit)).collect();
+    let widest_value = values
+        .iter()
+        .map(|v| faces.width(v, style))
+        .fold(0.0, f32::max);
+    let bar_x = label_w + BAR_GAP;
+    // The value is written after the bar, so the longest bar leaves room for the widest value.
+    let bar_max = (geo.text_w - bar_x - BAR_GAP - widest_value).max(0.0);
+    let max = rows.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+    let rows = rows
+        .iter()
+        .zip(values)
+        .map(|((label, v), value)| BarRow {
+            label: faces.wrap(label, style, label_w.max(1.0)),
+            value,
+            len: if max > 0.0 && *v > 0.0 {
+                (v / max) as f32 * bar_max
+            } else {
+                0.0
+            },
+        })
+        .collect();
+    Ok(Bars { rows, bar_x, style })
+}
+
+/// How much of what follows a heading must share its page, so the heading never ends
+/// a page on its own.
+fn lead_height(rest: &[Prepared]) -> f32 {
+    match rest.first() {
+        Some(Prepared::Text {
+            lines,
+            style,
+            after,
+            keep_with_next,
+            ..
+        }) => {
+            if *keep_with_next {
+                lines.len() as f32 * style.line_h() + after + lead_height(&rest[1..])
+            } else {
+                // Two lines, so the paragraph does not start with a lone orphan line.
+                lines.len().min(2) as f32 * style.line_h()
+            }
+        }
+        Some(Prepared::Grid(g)) => {
+            g.header_h() + g.rows.first().map_or(0.0, |r| g.lines_h(r.line_count()))
+        }
+        Some(Prepared::Bars(b)) => b.height(),
+        Some(Prepared::PageBreak | Prepared::Space(_)) | None => 0.0,
+    }
+}
+
+struct Flow {
+    geo: Geometry,
+    pages: Vec<Vec<Item>>,
+    /// Distance below the top margin on the current page.
+    y: f32,
+}
+
+impl Flow {
+    fn new(geo: Geometry) -> Self {
+        Self {
+            geo,
+            pages: vec![Vec::new()],
+            y: 0.0,
         }
     }
 
-    fn text_width(&self) -> f32 {
-        self.width - 2.0 * MARGIN
+    fn at_top(&self) -> bool {
+        self.y <= f32::EPSILON
     }
 
-    fn bottom(&self) -> f32 {
-        self.height - MARGIN
-    }
-
-    fn page(&mut self) -> &mut Vec<Item> {
-        if self.pages.is_empty() {
-            self.pages.push(Vec::new());
-        }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+    fn remaining(&self) -> f32 {
+        self.geo.content_h - self.y
     }
 
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
-        self.y = MARGIN;
+        self.y = 0.0;
     }
 
-    /// Starts a new page unless `needed` points still fit on this one.
-    fn ensure(&mut self, needed: f32) {
-        if self.y + needed > self.bottom() && self.y > MARGIN {
+    fn push(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(item);
+        }
+    }
+
+    fn break_unless_fits(&mut self, height: f32) {
+        if height > self.remaining() + 0.01 && !self.at_top() {
             self.new_page();
         }
     }
 
-    fn text(&mut self, x: f32, size: f32, face: Face, text: String) {
-        let y = self.y + size;
-        self.page().push(Item::Text {
-            x,
-            y,
-            size,
-            face,
-            text,
+    fn text(&mut self, x: f32, top: f32, style: Style, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.push(Item::Text {
+            x: self.geo.left + x,
+            baseline: self.geo.top + top + style.baseline_offset(),
+            style,
+            lightness: 0.0,
+            text: text.to_owned(),
         });
     }
 
-    fn lines(&mut self, text: &str, size: f32, face: Face) {
-        let lh = size * LEADING;
-        for line in self.metrics(face).wrap(text, size, self.text_width()) {
-            self.ensure(lh);
-            self.text(MARGIN, size, face, line);
-            self.y += lh;
+    fn rule(&mut self, y: f32, thickness: f32, lightness: f32) {
+        self.push(Item::Rule {
+            x1: self.geo.left,
+            x2: self.geo.left + self.geo.text_w,
+            y: self.geo.top + y,
+            thickness,
+            lightness,
+        });
+    }
+
+    fn place(&mut self, blocks: &[Prepared], faces: &Faces) {
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                Prepared::Text {
+                    lines,
+                    style,
+                    before,
+                    after,
+                    keep_with_next,
+                } => {
+                    let lh = style.line_h();
+                    if *keep_with_next {
+                        let own = before + lines.len() as f32 * lh + after;
+                        self.break_unless_fits(own + lead_height(&blocks[i + 1..]));
+                    }
+                    if !self.at_top() {
+                        self.y += before;
+                    }
+                    for line in lines {
+                        self.break_unless_fits(lh);
+                        self.text(0.0, self.y, *style, line);
+                        self.y += lh;
+                    }
+                    self.y += after;
+                }
+                Prepared::Grid(grid) => self.place_grid(grid, faces),
+                Prepared::Bars(bars) => self.place_bars(bars),
+                Prepared::PageBreak => {
+                    if !self.at_top() {
+                        self.new_page();
+                    }
+                }
+                Prepared::Space(h) => {
+                    if *h >= self.remaining() {
+                        self.new_page();
+                    } else {
+                        self.y += h;
+                    }
+                }
+            }
         }
     }
 
-    /// The height the next block needs at least, so a heading is not left alone.
-    fn first_height(&self, block: Option<&Block>) -> f32 {
-        let lh = BODY * LEADING;
-        match block {
-            Some(Block::Table { .. }) => 2.0 * (lh + 2.0 * CELL_PAD),
-            Some(Block::BarChart { .. }) => 2.0 * 16.0,
-            Some(Block::Paragraph(_) | Block::KeyValues(_)) => 2.0 * lh,
-            _ => 0.0,
-        }
-    }
-
-    fn block(&mut self, block: &Block, next: Option<&Block>) {
-        match block {
-            Block::Title(t) => {
-                self.lines(t, 20.0, Face::Bold);
-                self.y += 8.0;
-            }
-            Block::Heading(t) => {
-                let lh = 14.0 * LEADING;
-                let lines = self.bold.wrap(t, 14.0, self.text_width()).len() as f32;
-                self.ensure(10.0 + lines * lh + 4.0 + self.first_height(next));
-                if self.y > MARGIN {
-                    self.y += 10.0;
-                }
-                self.lines(t, 14.0, Face::Bold);
-                self.y += 4.0;
-            }
-            Block::Paragraph(t) => {
-                self.lines(t, BODY, Face::Regular);
-                self.y += 6.0;
-            }
-            Block::KeyValues(pairs) => self.key_values(pairs),
-            Block::Table { columns, rows } => self.table(columns, rows),
-            Block::BarChart { rows, unit } => self.bars(rows, unit),
-            Block::PageBreak => {
-                if self.pages.last().is_some_and(|p| !p.is_empty()) {
-                    self.new_page();
-                }
-            }
-            Block::Spacer(mm) => self.y += mm * MM,
-        }
-    }
-
-    fn key_values(&mut self, pairs: &[(String, String)]) {
-        let lh = BODY * LEADING;
-        let label_w = pairs
-            .iter()
-            .map(|(k, _)| self.bold.width(&format!("{k}:"), BODY))
-            .fold(0.0, f32::max)
-            .min(self.text_width() * 0.35);
-        let value_x = MARGIN + label_w + 8.0;
-        let value_w = self.text_width() - label_w - 8.0;
-        for (k, v) in pairs {
-            let labels = self.bold.wrap(&format!("{k}:"), BODY, label_w);
-            let values = self.regular.wrap(v, BODY, value_w);
-            let n = labels.len().max(values.len());
-            for i in 0..n {
-                self.ensure(lh);
-                if let Some(l) = labels.get(i) {
-                    self.text(MARGIN, BODY, Face::Bold, l.clone());
-                }
-                if let Some(l) = values.get(i) {
-                    self.text(value_x, BODY, Face::Regular, l.clone());
-                }
-                self.y += lh;
-            }
-            self.y += 2.0;
-        }
-        self.y += 4.0;
-    }
-
-    fn row(&mut self, cells: &[Vec<String>], xs: &[(f32, f32, Align)], size: f32, face: Face) {
-        let lh = size * LEADING;
-        let n = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        for (lines, &(x, w, align)) in cells.iter().zip(xs) {
-            let y0 = self.y;
-            for line in lines {
-                let x = match align {
-                    Align::Left => x + CELL_PAD,
-                    Align::Right => x + w - CELL_PAD - self.metrics(face).width(line, size),
+    fn place_row(&mut self, grid: &Grid, row: &Row, from: usize, to: usize, faces: &Faces) {
+        let lh = grid.style.line_h();
+        for cell in &row.cells {
+            let style = grid.style.with_bold(cell.bold);
+            let end = to.min(cell.lines.len());
+            for (n, line) in cell.lines.iter().enumerate().take(end).skip(from) {
+                let top = self.y + grid.pad_y + (n - from) as f32 * lh;
+                let x = match cell.align {
+                    Align::Left => cell.x,
+                    Align::Right => cell.x + cell.width - faces.width(line, style),
                 };
-                self.y += CELL_PAD;
-                self.text(x, size, face, line.clone());
-                self.y += lh - CELL_PAD;
+                self.text(x, top, style, line);
             }
-            self.y = y0;
         }
-        self.y += n as f32 * lh + CELL_PAD;
+        self.y += grid.lines_h(to - from);
     }
 
-    fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
-        let total: f32 = columns.iter().map(|c| c.width.max(0.1)).sum();
-        let mut x = MARGIN;
-        let xs: Vec<(f32, f32, Align)> = columns
-            .iter()
-            .map(|c| {
-                let w = self.text_width() * c.width.max(0.1) / total;
-                let out = (x, w, c.align);
-                x += w;
-                out
-            })
-            .collect();
-        let wrap = |m: &Metrics, cells: &[String], size: f32| -> Vec<Vec<String>> {
-            cells
-                .iter()
-                .zip(&xs)
-                .map(|(c, &(_, w, _))| m.wrap(c, size, w - 2.0 * CELL_PAD))
-                .collect()
-        };
-        let titles: Vec<String> = columns.iter().map(|c| c.title.clone()).collect();
-        let header = wrap(self.bold, &titles, SMALL);
-        let height = |cells: &[Vec<String>], size: f32| {
-            cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * size * LEADING + CELL_PAD
-        };
-        let header_h = height(&header, SMALL);
-        let rows: Vec<Vec<Vec<String>>> =
-            rows.iter().map(|r| wrap(self.regular, r, BODY)).collect();
-        let first_h = rows.first().map(|r| height(r, BODY)).unwrap_or(0.0);
-        self.ensure(header_h + first_h + 2.0);
-        let right = MARGIN + self.text_width();
-        let draw_header = |me: &mut Layout<'_>| {
-            me.row(&header, &xs, SMALL, Face::Bold);
-            let y = me.y;
-            me.page().push(Item::Rule {
-                x1: MARGIN,
-                x2: right,
-                y,
-                thickness: 0.8,
-            });
-        };
-        draw_header(self);
-        for cells in &rows {
-            let h = height(cells, BODY);
-            if self.y + h > self.bottom() {
+    fn place_header(&mut self, grid: &Grid, faces: &Faces) {
+        if let Some(header) = &grid.header {
+            self.rule(self.y, 0.8, 0.0);
+            self.place_row(grid, header, 0, header.line_count(), faces);
+            self.rule(self.y, 0.6, 0.0);
+        }
+    }
+
+    fn place_grid(&mut self, grid: &Grid, faces: &Faces) {
+        let lead = grid.header_h()
+            + grid
+                .rows
+                .first()
+                .map_or(0.0, |r| grid.lines_h(r.line_count()));
+        self.break_unless_fits(lead);
+        self.place_header(grid, faces);
+        let lh = grid.style.line_h();
+        let mut fresh = false;
+        for row in &grid.rows {
+            let total = row.line_count();
+            let mut from = 0;
+            loop {
+                let need = grid.lines_h(total - from);
+                if need <= self.remaining() + 0.01 {
+                    self.place_row(grid, row, from, total, faces);
+                    break;
+                }
+                // A row is moved whole to the next page when it fits there; only a row
+                // taller than a page is split between its lines.
+                if need > self.geo.content_h - grid.header_h() {
+                    let mut fits = ((self.remaining() - 2.0 * grid.pad_y) / lh).floor() as usize;
+                    if fresh {
+                        // Guarantees progress even when a huge header leaves no room.
+                        fits = fits.max(1);
+                    }
+                    if fits > 0 {
+                        let to = (from + fits).min(total);
+                        self.place_row(grid, row, from, to, faces);
+                        from = to;
+                        if from >= total {
+                            break;
+                        }
+                    }
+                }
                 self.new_page();
-                draw_header(self);
+                self.place_header(grid, faces);
+                fresh = true;
             }
-            self.row(cells, &xs, BODY, Face::Regular);
-            let y = self.y;
-            self.page().push(Item::Rule {
-                x1: MARGIN,
-                x2: right,
-                y,
-                thickness: 0.25,
-            });
+            fresh = false;
+            if grid.rules {
+                self.rule(self.y, 0.3, 0.75);
+            }
         }
-        self.y += 8.0;
+        self.y += grid.after;
     }
 
-    fn bars(&mut self, rows: &[(String, f64)], unit: &str) {
-        const ROW: f32 = 16.0;
-        const BAR_H: f32 = 10.0;
-        let label_w = self.text_width() * 0.35;
-        let max = rows.iter().map(|r| r.1).fold(0.0, f64::max);
-        let value_room = 50.0;
-        let bar_x = MARGIN + label_w + 6.0;
-        let bar_room = self.text_width() - label_w - 6.0 - value_room;
-        for (label, value) in rows {
-            self.ensure(ROW);
-            let label = self
-                .regular
-                .wrap(label, SMALL, label_w)
-                .into_iter()
-                .next()
-                .unwrap_or_default();
-            self.y += 2.0;
-            self.text(MARGIN, SMALL, Face::Regular, label);
-            let w = if max > 0.0 {
-                (value / max) as f32 * bar_room
-            } else {
-                0.0
-            };
-            let y = self.y;
-            if w > 0.0 {
-                self.page().push(Item::Bar {
-                    x: bar_x,
-                    y,
-                    width: w,
-                    height: BAR_H,
-                });
-            }
-            let shown = if value.fract() == 0.0 {
-                format!("{value:.0}")
-            } else {
-                format!("{value:.1}")
-            };
-            let shown = if unit.is_empty() {
-                shown
-            } else {
-                format!("{shown} {unit}")
-            };
-            self.text(bar_x + w + 4.0, SMALL, Face::Bold, shown);
-            self.y += ROW - 2.0;
+    fn place_bars(&mut self, bars: &Bars) {
+        // A chart is read as one picture: it moves whole to the next page when it fits
+        // there, and only a chart longer than a page is split between bars.
+        let total = bars.height();
+        if total <= self.geo.content_h {
+            self.break_unless_fits(total);
         }
-        self.y += 8.0;
+        let lh = bars.style.line_h();
+        for row in &bars.rows {
+            let h = bars.row_h(row);
+            self.break_unless_fits(h);
+            let top = self.y + BAR_ROW_GAP / 2.0;
+            for (n, line) in row.label.iter().enumerate() {
+                self.text(0.0, top + n as f32 * lh, bars.style, line);
+            }
+            let bar_h = lh * 0.8;
+            self.push(Item::Bar {
+                x: self.geo.left + bars.bar_x,
+                y: self.geo.top + top + (lh - bar_h) / 2.0,
+                w: row.len,
+                h: bar_h,
+            });
+            let value_x = bars.bar_x + row.len + BAR_GAP / 2.0;
+            self.text(value_x, top, bars.style, &row.value);
+            self.y += h;
+        }
+        self.y += 4.0 * PT_PER_MM;
     }
 }
 
-fn rgb((r, g, b): (f32, f32, f32)) -> Color {
-    Color::Rgb(Rgb {
-        r,
-        g,
-        b,
+fn colour(lightness: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: lightness.clamp(0.0, 1.0),
         icc_profile: None,
     })
 }
 
-fn emit(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
+fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
     let mut ops = Vec::new();
+    let mut bar_fill_set = false;
     for item in items {
         match item {
-            Item::Text {
-                x,
-                y,
-                size,
-                face,
-                text,
-            } => {
-                let font = match face {
-                    Face::Regular => regular.clone(),
-                    Face::Bold => bold.clone(),
-                };
-                ops.extend([
-                    Op::StartTextSection,
-                    Op::SetFillColor { col: rgb(INK) },
-                    Op::SetFont {
-                        font: PdfFontHandle::External(font),
-                        size: Pt(*size),
-                    },
-                    Op::SetTextCursor {
-                        pos: Point {
-                            x: Pt(*x),
-                            y: Pt(height - y),
-                        },
-                    },
-                    Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    },
-                    Op::EndTextSection,
-                ]);
-            }
             Item::Rule {
                 x1,
                 x2,
                 y,
                 thickness,
+                lightness,
             } => {
+                ops.push(Op::SetOutlineColor {
+                    col: colour(*lightness),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
                 let point = |x: f32| LinePoint {
                     p: Point {
                         x: Pt(x),
-                        y: Pt(height - y),
+                        y: Pt(page_h - y),
                     },
                     bezier: false,
                 };
-                ops.extend([
-                    Op::SetOutlineColor { col: rgb(RULE) },
-                    Op::SetOutlineThickness { pt: Pt(*thickness) },
-                    Op::DrawLine {
-                        line: Line {
-                            points: vec![point(*x1), point(*x2)],
-                            is_closed: false,
-                        },
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1), point(*x2)],
+                        is_closed: false,
                     },
-                ]);
+                });
             }
-            Item::Bar {
-                x,
-                y,
-                width,
-                height: h,
-            } => {
-                ops.extend([
-                    Op::SetFillColor { col: rgb(BAR) },
-                    Op::DrawRectangle {
-                        rectangle: Rect {
-                            mode: Some(PaintMode::Fill),
-                            ..Rect::from_xywh(Pt(*x), Pt(height - y - h), Pt(*width), Pt(*h))
-                        },
+            Item::Bar { x, y, w, h } if *w > 0.0 => {
+                if !bar_fill_set {
+                    let (r, g, b) = BAR_FILL;
+                    ops.push(Op::SetFillColor {
+                        col: Color::Rgb(Rgb {
+                            r,
+                            g,
+                            b,
+                            icc_profile: None,
+                        }),
+                    });
+                    bar_fill_set = true;
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        mode: Some(PaintMode::Fill),
+                        ..Rect::from_xywh(Pt(*x), Pt(page_h - y - h), Pt(*w), Pt(*h))
                     },
-                ]);
+                });
             }
+            Item::Bar { .. } | Item::Text { .. } => {}
         }
     }
+
+    ops.push(Op::StartTextSection);
+    let mut font: Option<Style> = None;
+    let mut fill: Option<f32> = None;
+    for item in items {
+        let Item::Text {
+            x,
+            baseline,
+            style,
+            lightness,
+            text,
+        } = item
+        else {
+            continue;
+        };
+        if font != Some(*style) {
+            let id = if style.bold { bold } else { regular };
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(style.size),
+            });
+            font = Some(*style);
+        }
+        if fill != Some(*lightness) {
+            ops.push(Op::SetFillColor {
+                col: colour(*lightness),
+            });
+            fill = Some(*lightness);
+        }
+        // Tm is absolute; Td (SetTextCursor) would be relative to the previous line.
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(*x), Pt(page_h - baseline)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.clone())],
+        });
+    }
+    ops.push(Op::EndTextSection);
     ops
 }
 
+fn to_pdf_date(unix: i64) -> Result<DateTime, LayoutError> {
+    // PDF dates have four-digit years.
+    const YEAR_10000: i64 = 253_402_300_800;
+    if !(0..YEAR_10000).contains(&unix) {
+        return Err(LayoutError::Timestamp(unix));
+    }
+    DateTime::from_unix_timestamp(unix).map_err(|_| LayoutError::Timestamp(unix))
+}
+
+/// Lays out `blocks` on A4 pages and serialises the PDF with subset fonts.
 pub fn render(
     spec: &DocumentSpec,
     blocks: &[Block],
-    fonts: &Fonts<'_>,
+    fonts: &Fonts,
 ) -> Result<Rendered, LayoutError> {
-    let regular = Metrics::new(fonts.regular)?;
-    let bold = Metrics::new(fonts.bold)?;
-    let (width, height) = if spec.landscape { (A4.1, A4.0) } else { A4 };
-    let mut layout = Layout {
-        regular: &regular,
-        bold: &bold,
-        pages: Vec::new(),
-        y: MARGIN,
-        width,
-        height,
+    let created = to_pdf_date(spec.created_unix)?;
+    let faces = Faces {
+        regular: Face::parse(fonts.regular, "regular")?,
+        bold: Face::parse(fonts.bold, "bold")?,
     };
-    for (i, block) in blocks.iter().enumerate() {
-        layout.block(block, blocks.get(i + 1));
-    }
-    let mut pages = layout.pages;
-    if pages.last().is_some_and(Vec::is_empty) && pages.len() > 1 {
+    let geo = Geometry::new(spec.landscape);
+    let prepared = blocks
+        .iter()
+        .map(|b| prepare(b, &faces, &geo))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut flow = Flow::new(geo);
+    flow.place(&prepared, &faces);
+    let mut pages = flow.pages;
+    // A trailing page break or spacer can leave an empty last page; nobody wants to print it.
+    if pages.len() > 1 && pages.last().is_some_and(Vec::is_empty) {
         pages.pop();
     }
-    if pages.is_empty() {
-        pages.push(Vec::new());
-    }
 
+    let page_count = pages.len();
     let mut doc = PdfDocument::new(&spec.title);
     doc.metadata.info.author = spec.author.clone();
-    if let Ok(date) = OffsetDateTime::from_unix_timestamp(spec.created_unix) {
-        doc.metadata.info.creation_date = date;
-        doc.metadata.info.modification_date = date;
-        doc.metadata.info.metadata_date = date;
-    }
-    let regular_id = doc.add_font(&regular.font);
-    let bold_id = doc.add_font(&bold.font);
-    let total = pages.len();
+    doc.metadata.info.creation_date = created;
+    doc.metadata.info.modification_date = created;
+    doc.metadata.info.metadata_date = created;
+    let regular_id = doc.add_font(&faces.regular.parsed);
+    let bold_id = doc.add_font(&faces.bold.parsed);
+
+    let footer_y = geo.page_h - FOOTER_BASELINE_MM * PT_PER_MM;
     let pdf_pages = pages
-        .into_iter()
+        .iter_mut()
         .enumerate()
-        .map(|(i, mut items)| {
-            let footer = (spec.footer)(i + 1, total);
-            let x = (width - regular.width(&footer, SMALL)) / 2.0;
+        .map(|(i, items)| {
+            let text = printable(&(spec.footer)(i + 1, page_count));
+            let w = faces.width(&text, FOOTER);
             items.push(Item::Text {
-                x,
-                y: height - FOOTER_Y,
-                size: SMALL,
-                face: Face::Regular,
-                text: footer,
+                x: (geo.page_w - w) / 2.0,
+                baseline: footer_y,
+                style: FOOTER,
+                lightness: 0.4,
+                text,
             });
             PdfPage::new(
-                printpdf::Mm(width / MM),
-                printpdf::Mm(height / MM),
-                emit(&items, height, &regular_id, &bold_id),
+                Mm(geo.page_w / PT_PER_MM),
+                Mm(geo.page_h / PT_PER_MM),
+                page_ops(items, geo.page_h, &regular_id, &bold_id),
             )
         })
         .collect();
+    let mut warnings = Vec::new();
     let bytes = doc
         .with_pages(pdf_pages)
-        .save(&PdfSaveOptions::default(), &mut Vec::new());
+        .save(&PdfSaveOptions::default(), &mut warnings);
+    // printpdf still returns bytes when it reports an error (text outside BT/ET, colours
+    // out of range); such a file looks fine in tests yet prints blank, so refuse it.
+    if let Some(w) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(LayoutError::Pdf {
+            detail: w.msg.clone(),
+        });
+    }
     Ok(Rendered {
         bytes,
-        pages: total,
+        pages: page_count,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    const REGULAR: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/fonts/DejaVuSans.ttf"
+    ));
+    const BOLD: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/fonts/DejaVuSans-Bold.ttf"
+    ));
+
+    fn fonts() -> Fonts<'static> {
+        Fonts {
+            regular: REGULAR,
+            bold: BOLD,
+        }
+    }
+
+    fn spec() -> DocumentSpec {
+        DocumentSpec {
+            title: "Informe — Región de Ñuble".into(),
+            author: "Begoña Núñez".into(),
+            // 2024-05-17T10:30:00Z
+            created_unix: 1_715_941_800,
+            footer: Box::new(|page, pages| format!("Page {page} of {pages}")),
+            landscape: false,
+        }
+    }
+
+    fn faces() -> Faces {
+        Faces {
+            regular: Face::parse(REGULAR, "regular").unwrap(),
+            bold: Face::parse(BOLD, "bold").unwrap(),
+        }
+    }
+
+    fn render_to_file(name: &str, spec: &DocumentSpec, blocks: &[Block]) -> (Rendered, PathBuf) {
+        let rendered = render(spec, blocks, &fonts()).unwrap();
+        let dir = std::env::temp_dir().join("cabildo-layout-tests");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.pdf"));
+        std::fs::write(&path, &rendered.bytes).unwrap();
+        (rendered, path)
+    }
+
+    fn run(program: &str, args: &[&str]) -> String {
+        let out = Command::new(program)
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{program} must be installed (poppler-utils): {e}"));
+        assert!(
+            out.status.success(),
+            "{program} {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn text_of(path: &Path) -> String {
+        run("pdftotext", &[path.to_str().unwrap(), "-"])
+    }
+
+    fn page_text(path: &Path, page: usize) -> String {
+        let p = page.to_string();
+        run(
+            "pdftotext",
+            &["-layout", "-f", &p, "-l", &p, path.to_str().unwrap(), "-"],
+        )
+    }
+
+    /// `(word, x_min, x_max)` for every word `pdftotext -bbox` finds.
+    fn word_boxes(path: &Path) -> Vec<(String, f32, f32)> {
+        let html = run("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+        let attr = |line: &str, name: &str| -> f32 {
+            let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            let len = line[start..].find('"').unwrap();
+            line[start..start + len].parse().unwrap()
+        };
+        html.lines()
+            .filter(|l| l.trim_start().starts_with("<word "))
+            .map(|l| {
+                let word = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string();
+                (word, attr(l, "xMin"), attr(l, "xMax"))
+            })
+            .collect()
+    }
+
+    fn words(count: usize) -> String {
+        const VOCAB: [&str; 12] = [
+            "municipio",
+            "región",
+            "presupuesto",
+            "Ñuble",
+            "participación",
+            "vecinos",
+            "São",
+            "Paulo",
+            "año",
+            "obras",
+            "públicas",
+            "y",
+        ];
+        (0..count)
+            .map(|i| VOCAB[(i * 7 + i / 3) % VOCAB.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn municipal_table(rows: usize) -> Block {
+        Block::Table {
+            columns: vec![
+                Column {
+                    title: "Municipio".into(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Región".into(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Habitantes".into(),
+                    width: 2.0,
+                    align: Align::Right,
+                },
+            ],
+            rows: (1..=rows)
+                .map(|i| {
+                    vec![
+                        format!("Comuna {i}"),
+                        if i % 3 == 0 {
+                            "Región de Ñuble con un nombre largo que se parte en dos líneas".into()
+                        } else {
+                            "Región de Ñuble".into()
+                        },
+                        (i * 1_379).to_string(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn report_blocks() -> Vec<Block> {
+        vec![
+            Block::Title("Informe municipal — Región de Ñuble".into()),
+            Block::KeyValues(vec![
+                ("Responsable".into(), "Begoña Núñez".into()),
+                ("Periodo".into(), "Enero – Marzo 2024".into()),
+            ]),
+            Block::Heading("Resumen".into()),
+            Block::Paragraph(words(250)),
+            Block::Heading("Habitantes por comuna".into()),
+            municipal_table(60),
+            Block::Heading("Participación".into()),
+            Block::BarChart {
+                rows: vec![
+                    ("Chillán".into(), 1234.5),
+                    ("São Paulo".into(), 980.0),
+                    ("Haïti".into(), 310.25),
+                ],
+                unit: "votos".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn accented_text_is_extracted_exactly() {
+        let samples = [
+            "Región de Ñuble",
+            "São Paulo",
+            "Haïti",
+            "Begoña Núñez",
+            "Œuvre",
+            "–",
+            "“quotes”",
+        ];
+        let blocks = vec![
+            Block::Title("Región de Ñuble".into()),
+            Block::Heading("São Paulo".into()),
+            Block::Paragraph(samples.join(" ")),
+            Block::KeyValues(vec![("Haïti".into(), "Begoña Núñez".into())]),
+            Block::Table {
+                columns: vec![Column {
+                    title: "Œuvre".into(),
+                    width: 1.0,
+                    align: Align::Left,
+                }],
+                rows: vec![vec!["“quotes” – Œuvre".into()]],
+            },
+        ];
+        let (_, path) = render_to_file("accents", &spec(), &blocks);
+        let text = text_of(&path);
+        for sample in samples {
+            assert!(text.contains(sample), "{sample:?} missing from {text:?}");
+        }
+        assert!(text.contains("Región de Ñuble São Paulo Haïti Begoña Núñez Œuvre – “quotes”"));
+        let info = run("pdfinfo", &[path.to_str().unwrap()]);
+        assert!(info.contains("Informe — Región de Ñuble"), "{info}");
+        assert!(info.contains("Begoña Núñez"), "{info}");
+    }
+
+    #[test]
+    fn fonts_are_embedded_as_subsets_and_a_three_page_report_stays_small() {
+        let (rendered, path) = render_to_file("report", &spec(), &report_blocks());
+        assert_eq!(rendered.pages, 3);
+        let listing = run("pdffonts", &[path.to_str().unwrap()]);
+        let fonts: Vec<&str> = listing.lines().skip(2).collect();
+        assert_eq!(fonts.len(), 2, "{listing}");
+        for font in fonts {
+            let cols: Vec<&str> = font.split_whitespace().collect();
+            // name type encoding emb sub uni object ID; the name carries the subset tag.
+            assert!(cols[0].contains("+DejaVuSans"), "{listing}");
+            let n = cols.len();
+            assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{listing}");
+        }
+        assert!(
+            rendered.bytes.len() < 120_000,
+            "{} bytes",
+            rendered.bytes.len()
+        );
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_and_every_page_has_the_right_footer() {
+        let blocks = vec![Block::Heading("Habitantes".into()), municipal_table(120)];
+        let (rendered, path) = render_to_file("table", &spec(), &blocks);
+        assert!(rendered.pages >= 3, "{} pages", rendered.pages);
+        let info = run("pdfinfo", &[path.to_str().unwrap()]);
+        assert!(info.contains(&format!("Pages:           {}", rendered.pages)));
+        let mut all = String::new();
+        for page in 1..=rendered.pages {
+            let text = page_text(&path, page);
+            for header in ["Municipio", "Región", "Habitantes"] {
+                assert!(text.contains(header), "page {page} lacks {header}: {text}");
+            }
+            let footer = format!("Page {page} of {}", rendered.pages);
+            assert!(text.contains(&footer), "page {page} lacks {footer:?}");
+            all.push_str(&text);
+        }
+        for i in [1, 59, 60, 61, 119, 120] {
+            assert!(all.contains(&format!("Comuna {i} ")), "row {i} missing");
+            assert!(
+                all.contains(&(i * 1_379).to_string()),
+                "row {i} value missing"
+            );
+        }
+    }
+
+    #[test]
+    fn a_two_thousand_word_paragraph_wraps_inside_the_text_width() {
+        let text = words(2_000);
+        let faces = faces();
+        let geo = Geometry::new(false);
+        let lines = faces.wrap(&text, BODY, geo.text_w);
+        assert!(lines.len() > 100, "{} lines", lines.len());
+        for line in &lines {
+            assert!(faces.width(line, BODY) <= geo.text_w + 1e-3, "{line}");
+        }
+        assert_eq!(lines.join(" "), text);
+
+        let (rendered, path) =
+            render_to_file("paragraph", &spec(), &[Block::Paragraph(text.clone())]);
+        assert!(rendered.pages > 1);
+        let boxes = word_boxes(&path);
+        assert!(boxes.len() >= 2_000);
+        for (word, x_min, x_max) in boxes {
+            assert!(x_min >= geo.left - 0.5, "{word} starts at {x_min}");
+            assert!(
+                x_max <= geo.left + geo.text_w + 0.5,
+                "{word} ends at {x_max}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_longer_than_a_line_are_broken_without_losing_characters() {
+        let faces = faces();
+        let word = "Ñ".repeat(40) + &"e\u{301}".repeat(100);
+        let lines = faces.wrap(&word, BODY, 100.0);
+        assert!(lines.len() > 3);
+        assert_eq!(lines.concat(), word);
+        for line in &lines {
+            assert!(faces.width(line, BODY) <= 100.0 + 1e-3);
+            assert!(
+                !line.starts_with('\u{301}'),
+                "combining mark split from its letter"
+            );
+        }
+    }
+
+    #[test]
+    fn a_heading_at_the_bottom_of_a_page_moves_to_the_next_page_with_its_block() {
+        let geo = Geometry::new(false);
+        let heading_h = 5.0 * PT_PER_MM + HEADING.line_h() + 2.0 * PT_PER_MM;
+        let body_lh = BODY.line_h();
+        let layout = |room_left: f32, name: &str| {
+            let spacer_mm = (geo.content_h - room_left) / PT_PER_MM;
+            let blocks = vec![
+                Block::Paragraph("Introducción".into()),
+                Block::Spacer(spacer_mm - BODY.line_h() / PT_PER_MM),
+                Block::Heading("Resultados por comuna".into()),
+                Block::Paragraph(words(200)),
+            ];
+            render_to_file(name, &spec(), &blocks)
+        };
+        // Room for the heading and half a line: the heading alone would have fitted.
+        let (rendered, path) = layout(heading_h + body_lh / 2.0, "heading-moves");
+        assert_eq!(rendered.pages, 2);
+        assert!(!page_text(&path, 1).contains("Resultados"));
+        let second = page_text(&path, 2);
+        let first_line = second.lines().find(|l| !l.trim().is_empty()).unwrap();
+        assert_eq!(first_line.trim(), "Resultados por comuna");
+        assert!(second.contains(&words(5)));
+
+        // With room for three lines below it, the heading stays where it is.
+        let (_, path) = layout(heading_h + 3.2 * body_lh, "heading-stays");
+        let first = page_text(&path, 1);
+        assert!(first.contains("Resultados por comuna"));
+        assert!(first.contains(&words(5)));
+    }
+
+    #[test]
+    fn bar_chart_values_and_labels_appear_as_text() {
+        let blocks = vec![
+            Block::Heading("Participación".into()),
+            Block::BarChart {
+                rows: vec![
+                    ("Región de Ñuble".into(), 1234.5),
+                    ("São Paulo".into(), 980.0),
+                    ("Haïti".into(), 0.25),
+                    ("Saldo".into(), -3.0),
+                ],
+                unit: "votos".into(),
+            },
+        ];
+        let (_, path) = render_to_file("bars", &spec(), &blocks);
+        let text = page_text(&path, 1);
+        for expected in [
+            "Región de Ñuble",
+            "São Paulo",
+            "Haïti",
+            "1234.5 votos",
+            "980 votos",
+            "0.25 votos",
+            "-3 votos",
+        ] {
+            assert!(text.contains(expected), "{expected:?} missing: {text}");
+        }
+    }
+
+    #[test]
+    fn a_bar_chart_that_fits_on_a_page_is_never_split() {
+        let geo = Geometry::new(false);
+        let row_h = Style::new(CHART_SIZE, false).line_h() + BAR_ROW_GAP;
+        let blocks = vec![
+            Block::Spacer((geo.content_h - 2.5 * row_h) / PT_PER_MM),
+            Block::BarChart {
+                rows: (1..=6)
+                    .map(|i| (format!("Comuna {i}"), f64::from(i)))
+                    .collect(),
+                unit: String::new(),
+            },
+        ];
+        let (rendered, path) = render_to_file("bars-moved", &spec(), &blocks);
+        assert_eq!(rendered.pages, 2);
+        assert!(!page_text(&path, 1).contains("Comuna"));
+        let second = page_text(&path, 2);
+        for i in 1..=6 {
+            assert!(second.contains(&format!("Comuna {i}")));
+        }
+    }
+
+    #[test]
+    fn numeric_columns_are_right_aligned() {
+        let blocks = vec![Block::Table {
+            columns: vec![
+                Column {
+                    title: "Comuna".into(),
+                    width: 2.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Total".into(),
+                    width: 1.0,
+                    align: Align::Right,
+                },
+            ],
+            rows: vec![
+                vec!["Chillán".into(), "7".into()],
+                vec!["Quirihue".into(), "123456".into()],
+                vec!["Yungay".into(), "42".into()],
+            ],
+        }];
+        let (_, path) = render_to_file("align", &spec(), &blocks);
+        let boxes = word_boxes(&path);
+        let right_edges: Vec<f32> = ["Total", "7", "123456", "42"]
+            .iter()
+            .map(|w| boxes.iter().find(|b| b.0 == *w).unwrap().2)
+            .collect();
+        let geo = Geometry::new(false);
+        for edge in right_edges {
+            assert!(
+                (edge - (geo.left + geo.text_w - CELL_PAD_X)).abs() < 0.5,
+                "{edge}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_table_cell_taller_than_a_page_is_split_across_pages() {
+        let blocks = vec![Block::Table {
+            columns: vec![
+                Column {
+                    title: "Acta".into(),
+                    width: 1.0,
+                    align: Align::Left,
+                },
+                Column {
+                    title: "Texto".into(),
+                    width: 1.0,
+                    align: Align::Left,
+                },
+            ],
+            rows: vec![
+                vec!["1".into(), "corta".into()],
+                vec!["2".into(), words(1_500) + " FIN"],
+            ],
+        }];
+        let (rendered, path) = render_to_file("tall-cell", &spec(), &blocks);
+        assert!(rendered.pages >= 3);
+        let last = page_text(&path, rendered.pages);
+        assert!(last.contains("FIN"));
+        assert!(last.contains("Acta"));
+    }
+
+    #[test]
+    fn page_breaks_never_produce_blank_pages() {
+        let blocks = vec![
+            Block::PageBreak,
+            Block::Paragraph("uno".into()),
+            Block::PageBreak,
+            Block::PageBreak,
+            Block::Paragraph("dos".into()),
+            Block::Spacer(500.0),
+            Block::PageBreak,
+        ];
+        let rendered = render(&spec(), &blocks, &fonts()).unwrap();
+        assert_eq!(rendered.pages, 2);
+    }
+
+    #[test]
+    fn an_empty_document_has_one_page_with_its_footer() {
+        let (rendered, path) = render_to_file("empty", &spec(), &[]);
+        assert_eq!(rendered.pages, 1);
+        assert!(page_text(&path, 1).contains("Page 1 of 1"));
+    }
+
+    #[test]
+    fn landscape_pages_are_a4_turned_sideways() {
+        let spec = DocumentSpec {
+            landscape: true,
+            ..spec()
+        };
+        let (_, path) = render_to_file("landscape", &spec, &[municipal_table(5)]);
+        let info = run("pdfinfo", &[path.to_str().unwrap()]);
+        assert!(
+            info.contains("Page size:       841.89 x 595.276 pts (A4)"),
+            "{info}"
+        );
+    }
+
+    #[test]
+    fn the_creation_date_comes_from_the_spec() {
+        let (_, path) = render_to_file("dates", &spec(), &[Block::Paragraph("x".into())]);
+        let info = run("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+        assert!(
+            info.contains("2024-05-17T10:30:00Z")
+                && info
+                    .lines()
+                    .any(|l| l.starts_with("CreationDate:") && l.ends_with("2024-05-17T10:30:00Z")),
+            "{info}"
+        );
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("ModDate:") && l.ends_with("2024-05-17T10:30:00Z")),
+            "{info}"
+        );
+    }
+
+    #[test]
+    fn invalid_input_is_reported_as_errors() {
+        let garbage = Fonts {
+            regular: b"definitely not a font",
+            bold: BOLD,
+        };
+        assert!(matches!(
+            render(&spec(), &[], &garbage),
+            Err(LayoutError::FontParse {
+                face: "regular",
+                ..
+            })
+        ));
+        let ragged = Block::Table {
+            columns: vec![Column {
+                title: "A".into(),
+                width: 1.0,
+                align: Align::Left,
+            }],
+            rows: vec![vec!["1".into()], vec!["1".into(), "2".into()]],
+        };
+        assert!(matches!(
+            render(&spec(), &[ragged], &fonts()),
+            Err(LayoutError::RowLength {
+                row: 1,
+                cells: 2,
+                columns: 1
+            })
+        ));
+        let nan = Block::BarChart {
+            rows: vec![("x".into(), f64::NAN)],
+            unit: String::new(),
+        };
+        assert!(matches!(
+            render(&spec(), &[nan], &fonts()),
+            Err(LayoutError::NonFiniteValue { .. })
+        ));
+        let bad_date = DocumentSpec {
+            created_unix: -1,
+            ..spec()
+        };
+        assert!(matches!(
+            render(&bad_date, &[], &fonts()),
+            Err(LayoutError::Timestamp(_))
+        ));
+    }
+
+    // pdftotext extracts white text as happily as black, so the colour needs its own check.
+    #[test]
+    fn body_text_is_black_and_the_footer_grey() {
+        let item = |lightness| Item::Text {
+            x: 0.0,
+            baseline: 0.0,
+            style: BODY,
+            lightness,
+            text: "x".into(),
+        };
+        let regular = FontId("R".into());
+        let bold = FontId("B".into());
+        let fills: Vec<f32> = page_ops(&[item(0.0), item(0.4)], 800.0, &regular, &bold)
+            .into_iter()
+            .filter_map(|op| match op {
+                Op::SetFillColor {
+                    col: Color::Greyscale(g),
+                } => Some(g.percent),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fills, vec![0.0, 0.4]);
+    }
+
+    #[test]
+    fn bar_values_are_formatted_without_trailing_zeros() {
+        assert_eq!(format_value(1234.5, "votos"), "1234.5 votos");
+        assert_eq!(format_value(980.0, ""), "980");
+        assert_eq!(format_value(-0.001, "%"), "0 %");
+        assert_eq!(format_value(0.126, "%"), "0.13 %");
+    }
 }
