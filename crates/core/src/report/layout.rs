@@ -743,7 +743,13 @@ impl Flow {
         for cell in &row.cells {
             let style = grid.style.with_bold(cell.bold);
             let end = to.min(cell.lines.len());
-            for (n, line) in cell.lines.iter().enumerate().take(end).skip(from) {
+            for (n, line) in cell
+                .lines
+                .iter()
+                .enumerate()
+                .take(end)
+                .filter(|(n, _)| *n >= from)
+            {
                 let top = self.y + grid.pad_y + (n - from) as f32 * lh;
                 let x = match cell.align {
                     Align::Left => cell.x,
@@ -1236,7 +1242,11 @@ mod tests {
         let (rendered, path) = render_to_file("report", &spec(), &report_blocks());
         assert_eq!(rendered.pages, 3);
         let listing = run("pdffonts", &[path.to_str().unwrap()]);
-        let fonts: Vec<&str> = listing.lines().skip(2).collect();
+        // Past the two header lines of the listing (column names, then dashes).
+        let fonts: Vec<&str> = listing
+            .lines()
+            .filter(|l| !l.starts_with("name") && !l.starts_with("---"))
+            .collect();
         assert_eq!(fonts.len(), 2, "{listing}");
         for font in fonts {
             let cols: Vec<&str> = font.split_whitespace().collect();
