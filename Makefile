@@ -19,7 +19,7 @@ run:
 ui:
 	cd ui && npm run build
 
-lint:
+lint: ui
 	cargo fmt --all -- --check
 	cd ui && npm run check && npm run lint
 	cargo clippy --workspace --all-targets -- -D warnings
