@@ -17,6 +17,8 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
+pub mod stage1;
+
 fn now() -> cabildo_core::time::Timestamp {
     chrono::Utc::now()
 }

@@ -29,6 +29,18 @@ pub fn run() {
             commands::import_bundle,
             commands::write_report,
             commands::open_path,
+            commands::stage1::diagnostic_sheet,
+            commands::stage1::set_indicator_value,
+            commands::stage1::clear_indicator_value,
+            commands::stage1::set_indicator_series,
+            commands::stage1::set_national_target,
+            commands::stage1::set_indicator_not_applicable,
+            commands::stage1::set_period_start,
+            commands::stage1::preview_indicator_csv,
+            commands::stage1::import_indicator_csv,
+            commands::stage1::relevance_summary,
+            commands::stage1::set_relevance_hands,
+            commands::stage1::set_goal_notes,
         ])
         .run(tauri::generate_context!())
         .expect("the Cabildo window could not start");

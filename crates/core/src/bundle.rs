@@ -31,7 +31,21 @@ const MAX_CONTENT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The tables a bundle carries, parents before children (foreign keys hold at
 /// every step of an import).
-pub const TABLES: &[&str] = &["workshops", "territories", "agenda_items", "participants"];
+pub const TABLES: &[&str] = &[
+    "workshops",
+    "territories",
+    "agenda_items",
+    "participants",
+    "indicator_series",
+    "observations",
+    "national_targets",
+    "workshop_indicators",
+    "goal_notes",
+    "questions",
+    "question_options",
+    "ballots",
+    "hand_counts",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -279,6 +293,20 @@ pub fn read(bytes: &[u8]) -> Result<Bundle> {
     Ok(Bundle { manifest, tables })
 }
 
+/// The columns of this version that a table's rows carry. A bundle from an older
+/// version lacks the columns added since; they keep their defaults on insert and
+/// their current values on update. Every row must carry the same ones.
+fn carried_columns(cols: &[String], rows: &[Map<String, Value>]) -> Vec<String> {
+    match rows.first() {
+        Some(first) => cols
+            .iter()
+            .filter(|c| first.contains_key(c.as_str()))
+            .cloned()
+            .collect(),
+        None => cols.to_vec(),
+    }
+}
+
 /// Checks that the content holds one workshop, the manifest's, and only rows of it.
 fn check_shape(store: &Store, bundle: &Bundle) -> Result<()> {
     let id = Value::String(bundle.manifest.workshop_id.to_string());
@@ -297,13 +325,20 @@ fn check_shape(store: &Store, bundle: &Bundle) -> Result<()> {
     }
     for &table in TABLES {
         let cols = columns(store, table)?;
-        for row in bundle
+        let rows = bundle
             .tables
             .get(table)
             .map(Vec::as_slice)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let carried = carried_columns(&cols, rows);
+        if let Some(missing) = ["id", "updated_at", "device_id"]
+            .iter()
+            .find(|c| !carried.iter().any(|k| k == *c))
         {
-            if row.len() != cols.len() || cols.iter().any(|c| !row.contains_key(c)) {
+            return Err(damaged(format!("{table}: the rows have no {missing}")));
+        }
+        for row in rows {
+            if row.len() != carried.len() || carried.iter().any(|c| !row.contains_key(c)) {
                 return Err(damaged(format!(
                     "{table}: the columns do not match this version"
                 )));
@@ -326,7 +361,12 @@ pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportReport> {
     check_shape(store, &bundle)?;
     let mut plans = Vec::new();
     for &table in TABLES {
-        plans.push((table, columns(store, table)?));
+        let rows = bundle
+            .tables
+            .get(table)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        plans.push((table, carried_columns(&columns(store, table)?, rows)));
     }
     let workshop_id = bundle.manifest.workshop_id;
     let mut report = ImportReport {

@@ -10,6 +10,7 @@ use crate::workshop::Language;
 
 const MDG_JSON: &str = include_str!("../../../assets/catalogue/mdg.json");
 const COUNTRIES_JSON: &str = include_str!("../../../assets/catalogue/countries.json");
+const GLOBAL_TARGETS_JSON: &str = include_str!("../../../assets/catalogue/mdg_global_targets.json");
 
 /// A text in the four languages of the app.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +110,87 @@ pub fn mdg() -> &'static Framework {
     })
 }
 
+/// How a global target's value follows from a series, as the target's wording says.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", content = "value", rename_all = "snake_case")]
+pub enum TargetRule {
+    /// The value itself ("universal access" = 100, "parity" = 1.0).
+    Fixed(f64),
+    /// The baseline value times a factor ("halve" = 0.5, "reduce by two-thirds" = 1/3).
+    Scale(f64),
+    /// Halve the distance from the baseline to this value ("halve the proportion
+    /// without access" on a proportion with access: the distance to 100).
+    HalveGap(f64),
+}
+
+impl TargetRule {
+    pub fn value(self, baseline: f64) -> f64 {
+        match self {
+            TargetRule::Fixed(v) => v,
+            TargetRule::Scale(factor) => baseline * factor,
+            TargetRule::HalveGap(limit) => limit - (limit - baseline) / 2.0,
+        }
+    }
+}
+
+/// A numeric target of the global list (2015 in most cases).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct GlobalTarget {
+    pub indicator: String,
+    pub mdg_target: String,
+    pub year: i32,
+    #[serde(flatten)]
+    pub rule: TargetRule,
+    pub wording: String,
+}
+
+#[derive(Deserialize)]
+struct GlobalTargetsFile {
+    targets: Vec<GlobalTarget>,
+}
+
+/// The global targets that state a quantity, by indicator code.
+#[allow(clippy::expect_used)]
+pub fn global_targets() -> &'static BTreeMap<String, GlobalTarget> {
+    static TARGETS: OnceLock<BTreeMap<String, GlobalTarget>> = OnceLock::new();
+    TARGETS.get_or_init(|| {
+        serde_json::from_str::<GlobalTargetsFile>(GLOBAL_TARGETS_JSON)
+            .expect("assets/catalogue/mdg_global_targets.json is valid")
+            .targets
+            .into_iter()
+            .map(|t| (t.indicator.clone(), t))
+            .collect()
+    })
+}
+
+pub fn global_target(indicator: &str) -> Option<&'static GlobalTarget> {
+    global_targets().get(indicator)
+}
+
+impl Framework {
+    /// The goal an indicator belongs to (the first, for the shared ones of goal 8).
+    pub fn goal_of(&self, indicator: &str) -> Option<&Goal> {
+        self.goals.iter().find(|g| {
+            g.targets
+                .iter()
+                .any(|t| t.indicators.iter().any(|i| i == indicator))
+        })
+    }
+
+    /// The goal's indicators in catalogue order, each once (targets may share them).
+    pub fn indicators_of(&self, goal: &Goal) -> Vec<&Indicator> {
+        let mut seen = Vec::new();
+        for code in goal.targets.iter().flat_map(|t| t.indicators.iter()) {
+            if !seen.iter().any(|i: &&Indicator| &i.code == code)
+                && let Some(i) = self.indicator(code)
+            {
+                seen.push(i);
+            }
+        }
+        seen
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Country {
     /// ISO 3166-1 alpha-2.
@@ -202,6 +284,36 @@ mod tests {
                 ind.code
             );
         }
+    }
+
+    #[test]
+    fn global_targets_name_known_indicators_and_follow_their_wording() {
+        for t in global_targets().values() {
+            assert!(mdg().indicator(&t.indicator).is_some(), "{}", t.indicator);
+        }
+        let halve = global_target("1.1").map(|t| t.rule.value(40.0));
+        assert_eq!(halve, Some(20.0));
+        let water = global_target("7.8").map(|t| t.rule.value(80.0));
+        assert_eq!(water, Some(90.0));
+        assert_eq!(global_target("6.5").map(|t| t.year), Some(2010));
+        assert!(global_target("1.4").is_none());
+    }
+
+    #[test]
+    fn shared_indicators_are_listed_once_per_goal() {
+        let goal7 = mdg()
+            .goals
+            .iter()
+            .find(|g| g.code == "7")
+            .map(|g| mdg().indicators_of(g));
+        assert_eq!(goal7.map(|v| v.len()), Some(10));
+        let total: usize = mdg()
+            .goals
+            .iter()
+            .map(|g| mdg().indicators_of(g).len())
+            .sum();
+        assert_eq!(total, 60);
+        assert_eq!(mdg().goal_of("4.1").map(|g| g.code.as_str()), Some("4"));
     }
 
     #[test]

@@ -279,6 +279,158 @@ fn input() -> WorkshopInput {
     }
 }
 
+/// Example national series of Chile, roughly the shape of the published figures but
+/// made up: code, then (year, value). The territories' series are derived from them.
+const NATIONAL_SERIES: &[(&str, &[(i32, f64)])] = &[
+    (
+        "1.1",
+        &[(1990, 12.9), (2000, 5.6), (2006, 3.2), (2009, 3.6)],
+    ),
+    ("1.2", &[(1990, 4.6), (2000, 2.1), (2006, 1.1), (2009, 1.3)]),
+    ("1.8", &[(1990, 0.9), (2000, 0.7), (2006, 0.5), (2009, 0.5)]),
+    (
+        "2.1",
+        &[(1990, 88.0), (2000, 91.5), (2006, 93.8), (2009, 94.2)],
+    ),
+    (
+        "2.2",
+        &[(1990, 86.0), (2000, 95.0), (2006, 96.4), (2009, 97.1)],
+    ),
+    (
+        "2.3",
+        &[(1990, 98.1), (2000, 98.8), (2006, 99.0), (2009, 99.1)],
+    ),
+    (
+        "3.1",
+        &[(1990, 0.97), (2000, 0.98), (2006, 0.99), (2009, 0.99)],
+    ),
+    (
+        "4.1",
+        &[(1990, 19.1), (2000, 11.2), (2006, 9.3), (2009, 8.9)],
+    ),
+    (
+        "4.2",
+        &[(1990, 16.0), (2000, 8.9), (2006, 7.6), (2009, 7.9)],
+    ),
+    (
+        "4.3",
+        &[(1990, 97.0), (2000, 97.0), (2006, 91.0), (2009, 92.0)],
+    ),
+    (
+        "5.1",
+        &[(1990, 40.0), (2000, 18.7), (2006, 19.8), (2009, 18.5)],
+    ),
+    (
+        "5.2",
+        &[(1990, 98.5), (2000, 99.6), (2006, 99.8), (2009, 99.8)],
+    ),
+    (
+        "5.4",
+        &[(1990, 66.0), (2000, 61.0), (2006, 54.0), (2009, 53.0)],
+    ),
+    (
+        "7.8",
+        &[(1990, 90.0), (2000, 93.0), (2006, 95.0), (2009, 96.0)],
+    ),
+    (
+        "7.9",
+        &[(1990, 84.0), (2000, 91.0), (2006, 94.0), (2009, 96.0)],
+    ),
+    ("8.16", &[(2000, 16.6), (2006, 34.5), (2009, 41.6)]),
+];
+
+/// How far each territory of `TERRITORIES` lags behind the country: 1 is the
+/// national figure, 2 is twice as far from the ideal.
+const LAG: &[f64] = &[1.3, 1.2, 1.7, 1.5, 1.9, 1.4];
+
+/// A territory's value: further from the ideal (0 for what should fall, 100 % or
+/// parity for what should rise) by the territory's lag.
+fn lagging(direction: crate::catalogue::Direction, value: f64, lag: f64) -> f64 {
+    let v = match direction {
+        crate::catalogue::Direction::Decrease => value * lag,
+        _ if value <= 1.5 => 1.0 - (1.0 - value) * lag,
+        _ => 100.0 - (100.0 - value) * lag,
+    };
+    (v * 10.0).round() / 10.0
+}
+
+/// Example indicator values, a national commitment, ratings and notes of the dialogue.
+fn add_stage1(store: &mut Store, w: &crate::workshop::Workshop, now: Timestamp) -> Result<()> {
+    use crate::decimal::Entry;
+    use crate::indicators::{self, Area, NationalTarget, ValueInput};
+    let source = "Ejemplo (datos ficticios)";
+    let mut values = Vec::new();
+    for (code, series) in NATIONAL_SERIES {
+        let direction = crate::catalogue::mdg()
+            .indicator(code)
+            .map_or(crate::catalogue::Direction::Increase, |i| i.direction);
+        for &(year, value) in *series {
+            values.push(ValueInput {
+                indicator: (*code).into(),
+                area: Area::Country("CL".into()),
+                year,
+                entry: Entry::Number(value),
+                source: Some(source.into()),
+            });
+            for (t, lag) in w.territories.iter().zip(LAG) {
+                // Small places often lack the 1990 survey: a real "not available".
+                let entry = if year == 1990 && *code == "5.1" && t.name == "Cobquecura" {
+                    Entry::NotAvailable
+                } else {
+                    Entry::Number(lagging(direction, value, *lag))
+                };
+                values.push(ValueInput {
+                    indicator: (*code).into(),
+                    area: Area::Territory(t.id),
+                    year,
+                    entry,
+                    source: Some(source.into()),
+                });
+            }
+        }
+    }
+    indicators::set_values(store, w.id, &values, now, |_| {})?;
+    indicators::set_period_start(store, w.id, Some(1990), now)?;
+    indicators::set_national_target(
+        store,
+        w.id,
+        "CL",
+        "5.4",
+        Some(&NationalTarget {
+            year: 2015,
+            value: 40.0,
+            source: "Ejemplo: compromiso nacional ficticio".into(),
+        }),
+        now,
+    )?;
+    indicators::set_not_applicable(store, w.id, "8.1", true, now)?;
+    let ratings: &[(&str, [u32; 5])] = &[
+        ("1", [0, 1, 3, 7, 9]),
+        ("4", [0, 0, 2, 6, 12]),
+        ("5", [1, 2, 4, 8, 5]),
+        ("7", [2, 4, 6, 5, 3]),
+        ("8", [5, 6, 5, 3, 1]),
+    ];
+    for (goal, counts) in ratings {
+        crate::relevance::set_hand_counts(store, w.id, goal, *counts, now)?;
+    }
+    crate::relevance::set_notes(
+        store,
+        w.id,
+        "4",
+        "La mortalidad infantil bajó, pero en las comunas rurales del secano sigue sobre el promedio nacional.",
+        now,
+    )?;
+    crate::relevance::set_notes(
+        store,
+        w.id,
+        "1",
+        "La pobreza extrema casi desapareció en el país; en el valle persiste en el trabajo agrícola de temporada.",
+        now,
+    )?;
+    Ok(())
+}
+
 /// Adds a new copy of the example workshop and returns it.
 pub fn create(store: &mut Store, now: Timestamp) -> Result<WorkshopId> {
     let w = workshop::create_example(store, &input(), now)?;
@@ -314,6 +466,7 @@ pub fn create(store: &mut Store, now: Timestamp) -> Result<WorkshopId> {
         )
         .collect();
     participants::add_all(store, w.id, &people, now)?;
+    add_stage1(store, &w, now)?;
     Ok(w.id)
 }
 
@@ -344,5 +497,34 @@ mod tests {
         assert!(list[0].is_example);
         assert_eq!(list[0].participant_count, 20);
         assert_eq!(list[0].territories.len(), 6);
+    }
+
+    #[test]
+    fn the_example_has_lights_for_every_territory_and_a_rated_dialogue() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = create(&mut store, chrono::Utc::now()).unwrap();
+        let sheet = crate::indicators::sheet(&store, id).unwrap();
+        assert_eq!(sheet.areas.len(), 7);
+        let u5 = sheet.indicator("4.1").unwrap();
+        assert!(
+            u5.series
+                .iter()
+                .all(|s| s.assessment.light != crate::diagnostic::Light::NoData)
+        );
+        assert!(u5.comparison.is_some());
+        assert_eq!(
+            sheet.indicator("5.4").unwrap().series[0]
+                .assessment
+                .target
+                .as_ref()
+                .map(|t| t.origin),
+            Some(crate::diagnostic::TargetOrigin::National)
+        );
+        let relevance = crate::relevance::summary(&store, id).unwrap();
+        assert_eq!(relevance.goals[0].goal, "4");
+        assert_eq!(
+            relevance.goals.iter().filter(|g| g.rank.is_some()).count(),
+            5
+        );
     }
 }

@@ -66,6 +66,18 @@ pub enum Error {
     CsvHeader { detail: String },
     #[error("column {column}: {value:?} is not a valid value")]
     CsvValue { column: String, value: String },
+    #[error("{code:?} is not an indicator of the MDG list")]
+    UnknownIndicator { code: String },
+    #[error("the year {year} is out of range (1950–2100)")]
+    YearOutOfRange { year: i32 },
+    #[error("{value:?} is not a number")]
+    NotANumber { value: String },
+    #[error("a national target needs its source (plan, law or report that adopted it)")]
+    TargetSourceEmpty,
+    #[error("a rating must be a whole number from {min} to {max}, not {value}")]
+    RatingOutOfScale { value: i64, min: i64, max: i64 },
+    #[error("the same indicator, territory and year are already on line {line}")]
+    DuplicateRow { line: u64 },
     #[error("invalid input: {detail}")]
     InvalidInput { detail: String },
     #[error("the PDF could not be made: {detail}")]
@@ -100,6 +112,12 @@ impl Error {
             Error::BundleNewerFormat { .. } => "bundle_newer_format",
             Error::CsvHeader { .. } => "csv_header",
             Error::CsvValue { .. } => "csv_value",
+            Error::UnknownIndicator { .. } => "unknown_indicator",
+            Error::YearOutOfRange { .. } => "year_out_of_range",
+            Error::NotANumber { .. } => "not_a_number",
+            Error::TargetSourceEmpty => "target_source_empty",
+            Error::RatingOutOfScale { .. } => "rating_out_of_scale",
+            Error::DuplicateRow { .. } => "duplicate_row",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Pdf { .. } => "pdf",
         }
@@ -149,6 +167,23 @@ impl Error {
             | Error::Pdf { detail } => {
                 p.insert("detail", detail.clone());
             }
+            Error::DuplicateRow { line } => {
+                p.insert("line", line.to_string());
+            }
+            Error::UnknownIndicator { code } => {
+                p.insert("code", code.clone());
+            }
+            Error::YearOutOfRange { year } => {
+                p.insert("year", year.to_string());
+            }
+            Error::NotANumber { value } => {
+                p.insert("value", value.clone());
+            }
+            Error::RatingOutOfScale { value, min, max } => {
+                p.insert("value", value.to_string());
+                p.insert("min", min.to_string());
+                p.insert("max", max.to_string());
+            }
             Error::CsvValue { column, value } => {
                 p.insert("column", column.clone());
                 p.insert("value", value.clone());
@@ -161,7 +196,8 @@ impl Error {
             | Error::NameEmpty
             | Error::UnknownTerritory
             | Error::BundleTampered
-            | Error::BundleBadSignature => {}
+            | Error::BundleBadSignature
+            | Error::TargetSourceEmpty => {}
         }
         p
     }

@@ -26,6 +26,14 @@ macro_rules! id_type {
             }
         }
 
+        impl $name {
+            /// The id of the row named by `parts` (what it is about), the same on every
+            /// device, so that the same cell typed on two laptops merges as one row.
+            pub fn named(parts: &[&str]) -> Self {
+                Self(named_uuid(stringify!($name), parts))
+            }
+        }
+
         impl Default for $name {
             fn default() -> Self {
                 Self::new()
@@ -53,6 +61,21 @@ macro_rules! id_type {
     )*};
 }
 
+fn named_uuid(kind: &str, parts: &[&str]) -> Uuid {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(kind.as_bytes());
+    for p in parts {
+        // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    let digest = h.finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_custom_bytes(bytes).into_uuid()
+}
+
 id_type!(
     /// The installation that last changed a row; also the bundle signer.
     DeviceId,
@@ -60,4 +83,13 @@ id_type!(
     TerritoryId,
     AgendaItemId,
     ParticipantId,
+    SeriesId,
+    ObservationId,
+    NationalTargetId,
+    QuestionId,
+    OptionId,
+    BallotId,
+    /// Ids of small per-workshop records named by what they hold (a goal's notes,
+    /// an indicator set aside, a hand count).
+    RecordId,
 );

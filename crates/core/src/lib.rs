@@ -4,17 +4,24 @@
 
 pub mod bundle;
 pub mod catalogue;
+pub mod decimal;
 pub mod demo;
+pub mod diagnostic;
 pub mod error;
 pub mod files;
 pub mod ids;
+pub mod indicators;
+pub mod indicators_csv;
 pub mod locale;
 pub mod participants;
 pub mod participants_csv;
+pub mod relevance;
 pub mod report;
+pub mod spreadsheet;
 pub mod store;
 mod text_enum;
 pub mod time;
+pub mod voting;
 pub mod workshop;
 
 pub use error::{Error, Result};

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::ids::WorkshopId;
 use crate::participants::{self, AgeBand, Gender, ParticipantInput, Sector};
+use crate::spreadsheet::{self, fold};
 use crate::store::Store;
 use crate::time::Timestamp;
 use crate::workshop::{self, Workshop};
@@ -73,26 +74,6 @@ impl Column {
             _ => return None,
         })
     }
-}
-
-/// Lowercase without accents, for matching words typed by people.
-fn fold(s: &str) -> String {
-    s.trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            '_' => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .replace("  ", " ")
 }
 
 fn gender(v: &str) -> Option<Gender> {
@@ -185,31 +166,9 @@ impl Preview {
     }
 }
 
-/// Reads the file's text: UTF-8 with or without a byte-order mark.
-fn text(bytes: &[u8]) -> Result<&str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| Error::CsvHeader {
-        detail: "the file is not UTF-8 text (save it as “CSV UTF-8”)".into(),
-    })
-}
-
-/// Spreadsheets in Spanish locales write `;` because `,` is their decimal mark.
-fn delimiter(header: &str) -> u8 {
-    if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    }
-}
-
 pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
-    let text = text(bytes)?;
-    let header_line = text.lines().next().unwrap_or_default();
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(header_line))
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let text = spreadsheet::text(bytes)?;
+    let mut reader = spreadsheet::reader(text);
     let headers = reader
         .headers()
         .map_err(|e| Error::CsvHeader {
@@ -235,11 +194,7 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
     let days = workshop.days();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let line = record
-            .as_ref()
-            .ok()
-            .and_then(|r| r.position().map(|p| p.line()))
-            .unwrap_or(i as u64 + 2);
+        let line = spreadsheet::line_of(&record, i);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -357,24 +312,15 @@ pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
     })
 }
 
-fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(path.display(), e))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::CsvHeader {
-            detail: format!("the file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"),
-        });
-    }
-    std::fs::read(path).map_err(|e| Error::io(path.display(), e))
-}
-
 pub fn preview_file(
     store: &Store,
     workshop_id: WorkshopId,
     path: &std::path::Path,
 ) -> Result<Preview> {
-    preview(&workshop::get(store, workshop_id)?, &read_file(path)?)
+    preview(
+        &workshop::get(store, workshop_id)?,
+        &spreadsheet::read_file(path, MAX_FILE_BYTES)?,
+    )
 }
 
 /// Imports the valid rows of the file in one transaction; returns how many.

@@ -1,7 +1,10 @@
 //! The SQLite file that holds every workshop of an installation.
 
+pub mod indicators;
 pub mod migrations;
 pub mod participants;
+pub mod relevance;
+pub mod voting;
 pub mod workshops;
 
 use std::path::{Path, PathBuf};

@@ -4,6 +4,14 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  Area,
+  IndicatorCsvPreview,
+  NationalTarget,
+  PeriodStart,
+  Relevance,
+  SeriesSettings,
+  Sheet,
+  ValueInput,
   Country,
   CsvPreview,
   ExportResult,
@@ -54,3 +62,38 @@ export const writeReport = (workshopId: string, path: string | null, language: L
   invoke<ReportResult>('write_report', { workshopId, path, language });
 /** Opens a file or folder with the system's default program. */
 export const openPath = (path: string) => invoke<void>('open_path', { path });
+
+// Stage 1. Every edit of the diagnostic returns the recomputed sheet.
+export const diagnosticSheet = (workshopId: string) => invoke<Sheet>('diagnostic_sheet', { workshopId });
+export const setIndicatorValue = (workshopId: string, value: ValueInput) =>
+  invoke<Sheet>('set_indicator_value', { workshopId, value });
+export const clearIndicatorValue = (workshopId: string, indicator: string, area: Area, year: number) =>
+  invoke<Sheet>('clear_indicator_value', { workshopId, indicator, area, year });
+export const setIndicatorSeries = (
+  workshopId: string,
+  indicator: string,
+  area: Area,
+  settings: SeriesSettings,
+) => invoke<Sheet>('set_indicator_series', { workshopId, indicator, area, settings });
+export const setNationalTarget = (
+  workshopId: string,
+  country: string,
+  indicator: string,
+  target: NationalTarget | null,
+) => invoke<Sheet>('set_national_target', { workshopId, country, indicator, target });
+export const setIndicatorNotApplicable = (workshopId: string, indicator: string, notApplicable: boolean) =>
+  invoke<Sheet>('set_indicator_not_applicable', { workshopId, indicator, notApplicable });
+export const setPeriodStart = (workshopId: string, start: PeriodStart) =>
+  invoke<Sheet>('set_period_start', { workshopId, start });
+export const previewIndicatorCsv = (workshopId: string, path: string) =>
+  invoke<IndicatorCsvPreview>('preview_indicator_csv', { workshopId, path });
+/** Imports the valid rows; emits `indicator-import-progress` events ({done, total}) meanwhile. */
+export const importIndicatorCsv = (workshopId: string, path: string) =>
+  invoke<number>('import_indicator_csv', { workshopId, path });
+
+export const relevanceSummary = (workshopId: string) => invoke<Relevance>('relevance_summary', { workshopId });
+/** counts[0] is the number of hands for rating 1, counts[4] for rating 5. */
+export const setRelevanceHands = (workshopId: string, goal: string, counts: number[]) =>
+  invoke<Relevance>('set_relevance_hands', { workshopId, goal, counts });
+export const setGoalNotes = (workshopId: string, goal: string, notes: string) =>
+  invoke<void>('set_goal_notes', { workshopId, goal, notes });

@@ -180,3 +180,223 @@ export interface AppInfo {
   database_path: string;
   export_dir: string;
 }
+
+// ---- Stage 1: diagnostic (crates/core/src/indicators.rs, diagnostic.rs) ----
+
+export type Direction = 'increase' | 'decrease' | 'none';
+export type Light = 'met' | 'on_track' | 'insufficient' | 'regressing' | 'no_data';
+export type NoDataReason =
+  | 'no_values'
+  | 'no_baseline'
+  | 'single_point'
+  | 'latest_before_baseline'
+  | 'no_target'
+  | 'no_direction';
+export type TargetOrigin = 'national' | 'global' | 'local';
+
+/** A territory of the workshop, or the country of one of them as a whole. */
+export type Area = { kind: 'country'; id: string } | { kind: 'territory'; id: string };
+/** What a cell holds: a number, or "not available" (never zero). */
+export type Entry = { kind: 'number'; value: number } | { kind: 'not_available' };
+/** null: each series starts at its first value; {kind:'year', year: 1990} as ECLAC counts. */
+export type PeriodStart = { kind: 'first_observation' } | { kind: 'year'; year: number };
+
+export interface AreaInfo {
+  area: Area;
+  name: string;
+  country: string;
+}
+
+export interface Observation {
+  year: number;
+  value: number | null; // null = not available
+  source: string;
+}
+
+export interface Point {
+  year: number;
+  value: number;
+}
+
+export interface Target {
+  year: number;
+  value: number;
+  origin: TargetOrigin;
+  source: string; // national: where adopted; global: the target's wording
+}
+
+export interface Pace {
+  recent_per_year: number;
+  average_per_year: number;
+  projected_year: number | null; // null: never at this pace, or already met
+  slowing: boolean;
+  will_miss_despite_on_track: boolean;
+}
+
+export interface Assessment {
+  light: Light;
+  reason: NoDataReason | null;
+  baseline: Point | null;
+  latest: Point | null;
+  start_year: number | null;
+  target: Target | null;
+  progress: number | null; // p
+  elapsed: number | null; // τ, 0..1
+  pace: Pace | null;
+}
+
+export interface Gap {
+  difference: number; // territory latest − country latest
+  behind: boolean;
+  territory_year: number;
+  country_year: number;
+}
+
+export interface SeriesSheet {
+  area: Area;
+  observations: Observation[];
+  unit: string;
+  unit_is_custom: boolean;
+  baseline_year: number | null;
+  local_target: Point | null;
+  assessment: Assessment;
+  gap: Gap | null;
+}
+
+export interface Ranked {
+  key: Area;
+  rank: number | null;
+  light: Light;
+  progress: number | null;
+  latest: number | null;
+}
+
+export interface Inequality {
+  best: Area;
+  worst: Area;
+  best_value: number;
+  worst_value: number;
+  ratio: number | null;
+  range: number;
+  std_dev: number;
+}
+
+export interface IndicatorComparison {
+  ranking: Ranked[];
+  inequality: Inequality | null;
+}
+
+export interface NationalTarget {
+  year: number;
+  value: number;
+  source: string;
+}
+
+export interface IndicatorSheet {
+  code: string;
+  title: Record<Language, string>;
+  targets: string[];
+  direction: Direction;
+  not_applicable: boolean;
+  national_targets: Record<string, NationalTarget>; // by country code
+  series: SeriesSheet[]; // one per Sheet.areas, same order
+  comparison: IndicatorComparison | null; // null with fewer than two territories
+}
+
+export interface GoalSummary {
+  worst: Light | null;
+  met: number;
+  on_track: number;
+  insufficient: number;
+  regressing: number;
+  no_data: number;
+  lagging_share: number | null;
+}
+
+export interface GoalRanked {
+  key: Area;
+  rank: number | null;
+  mean_progress: number | null;
+  assessed: number;
+  lagging: number;
+}
+
+export interface GoalSheet {
+  code: string;
+  title: Record<Language, string>;
+  targets: { code: string; title: Record<Language, string> }[];
+  indicators: IndicatorSheet[];
+  summaries: GoalSummary[]; // one per Sheet.areas
+  comparison: GoalRanked[]; // empty with fewer than two territories
+}
+
+export interface Sheet {
+  workshop_id: string;
+  period_start: PeriodStart;
+  areas: AreaInfo[];
+  years: number[];
+  goals: GoalSheet[];
+}
+
+export interface ValueInput {
+  indicator: string;
+  area: Area;
+  year: number;
+  entry: Entry;
+  source: string | null; // null keeps the cell's source
+}
+
+export interface SeriesSettings {
+  unit: string | null;
+  baseline_year: number | null;
+  local_target: Point | null;
+}
+
+export interface IndicatorCsvRow {
+  line: number;
+  indicator: string;
+  territory: string;
+  year: string;
+  value: string;
+  source: string;
+  problems: CsvRowProblem[];
+  replaces: boolean; // the row changes a value already in the workshop…
+  current_value: number | null; // …which is this one (null: not available)
+}
+
+export interface IndicatorCsvPreview {
+  rows: IndicatorCsvRow[]; // every row with a problem, then the first valid ones
+  valid: number;
+  invalid: number;
+  replacing: number;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+// ---- Stage 1: relevance dialogue (crates/core/src/relevance.rs, voting.rs) ----
+
+export interface ScaleTally {
+  scale: { min: number; max: number };
+  counts: number[]; // per value, min first
+  by_channel: { phone: number; paper: number; hands: number };
+  n: number;
+  mean: number | null;
+  median: number | null;
+  std_dev: number | null;
+}
+
+export interface GoalRelevance {
+  goal: string;
+  title: Record<Language, string>;
+  rank: number | null;
+  tally: ScaleTally | null;
+  notes: string;
+  lights: GoalSummary[]; // one per Sheet.areas
+}
+
+export interface Relevance {
+  goals: GoalRelevance[]; // most relevant first
+}

@@ -1,7 +1,10 @@
 //! The schema's history. Migration N brings the database to `user_version` N.
 //! A migration that has been released is never edited: add the next one instead.
 
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_diagnostic_and_voting.sql"),
+];
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {

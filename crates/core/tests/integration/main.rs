@@ -3,6 +3,7 @@
 
 mod bundle;
 mod csv_import;
+mod diagnostic;
 mod fixtures;
 mod report;
 mod store;
