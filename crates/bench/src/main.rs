@@ -168,6 +168,120 @@ fn pdf_report() {
     println!("    {} pages, {} bytes", written.pages, written.bytes);
 }
 
+/// A CSV of `rows` indicator values for the bench workshop's territories.
+fn indicator_csv(rows: usize) -> String {
+    use std::fmt::Write as _;
+    let codes: Vec<&String> = cabildo_core::catalogue::mdg().indicators.keys().collect();
+    let mut text = String::from("\u{feff}indicador;territorio;año;valor;fuente\n");
+    let mut n = 0;
+    'all: for code in &codes {
+        for place in ["Quirihue", "Ninhue", "Chile"] {
+            for year in 1960..2026 {
+                writeln!(text, "{code};{place};{year};{},5;INE", year - 1900).unwrap();
+                n += 1;
+                if n == rows {
+                    break 'all;
+                }
+            }
+        }
+    }
+    text
+}
+
+fn two_territories() -> WorkshopInput {
+    let mut input = workshop_input();
+    input.territories.push(TerritoryInput {
+        id: None,
+        name: "Ninhue".into(),
+        level: TerritoryLevel::Municipality,
+        country: "CL".into(),
+    });
+    input
+}
+
+/// (e) Importing a 10,000-row indicator CSV (preview, checks, one transaction),
+/// against a bare `csv` parse of the same file.
+fn indicator_csv_import() {
+    const ROWS: usize = 10_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("valores.csv");
+    std::fs::write(&path, indicator_csv(ROWS)).unwrap();
+    let now = chrono::Utc::now();
+    let (ours, _) = best_of(3, || {
+        let db = dir
+            .path()
+            .join(format!("{}.sqlite3", cabildo_core::ids::WorkshopId::new()));
+        let mut store = Store::open(&db, now).unwrap();
+        let w = workshop::create(&mut store, &two_territories(), now).unwrap();
+        let n = cabildo_core::indicators_csv::import_file(&mut store, w.id, &path, now, |_, _| {})
+            .unwrap();
+        assert_eq!(n as usize, ROWS);
+    });
+    let (base, _) = best_of(3, || {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let mut fields = 0;
+        for record in reader.records() {
+            fields += record.unwrap().len();
+        }
+        assert_eq!(fields, ROWS * 5);
+    });
+    line(
+        "(e) indicator CSV import, rows",
+        ours,
+        ROWS,
+        base,
+        "bare csv parse",
+    );
+}
+
+/// (f) The diagnostic of 60 indicators × 2 territories and their country (lights,
+/// pace, gaps, rankings), against serialising the resulting sheet to JSON as the
+/// window receives it.
+fn diagnostic_compute() {
+    let now = chrono::Utc::now();
+    let mut store = Store::open_in_memory().unwrap();
+    let w = workshop::create(&mut store, &two_territories(), now).unwrap();
+    let mut values = Vec::new();
+    for code in cabildo_core::catalogue::mdg().indicators.keys() {
+        for area in cabildo_core::indicators::areas(&w) {
+            for (i, year) in [1990, 2000, 2005, 2010].into_iter().enumerate() {
+                values.push(cabildo_core::indicators::ValueInput {
+                    indicator: code.clone(),
+                    area: area.area.clone(),
+                    year,
+                    entry: cabildo_core::decimal::Entry::Number(50.0 + 7.0 * i as f64),
+                    source: None,
+                });
+            }
+        }
+    }
+    cabildo_core::indicators::set_values(&mut store, w.id, &values, now, |_| {}).unwrap();
+    let stored = cabildo_core::store::indicators::series_of(store.conn(), w.id).unwrap();
+    let start = cabildo_core::diagnostic::PeriodStart::FirstObservation;
+    let (ours, sheet) = best_of(50, || {
+        cabildo_core::indicators::compute(&w, start, stored.clone(), Vec::new(), &[])
+    });
+    let (base, json) = best_of(50, || serde_json::to_vec(&sheet).unwrap());
+    let (with_sql, _) = best_of(50, || {
+        cabildo_core::indicators::sheet(&store, w.id).unwrap()
+    });
+    println!(
+        "{:<44} {:>10.0} µs   baseline sheet to JSON ({} kB): {:.0} µs   ratio {:.2}",
+        "(f) diagnostic, 60 indicators x 3 areas",
+        ours.as_secs_f64() * 1e6,
+        json.len() / 1024,
+        base.as_secs_f64() * 1e6,
+        base.as_secs_f64() / ours.as_secs_f64(),
+    );
+    println!(
+        "    with reading the rows from SQLite: {:.0} µs",
+        with_sql.as_secs_f64() * 1e6
+    );
+}
+
 /// (d) Cold start of the release app to its first screen under Xvfb, through
 /// WebDriver, against the same WebDriver round trip on the already open window.
 async fn cold_start() {
@@ -202,5 +316,7 @@ async fn main() {
     participant_inserts();
     bundle_round_trip();
     pdf_report();
+    indicator_csv_import();
+    diagnostic_compute();
     cold_start().await;
 }

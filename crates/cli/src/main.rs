@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use cabildo_core::ids::WorkshopId;
 use cabildo_core::workshop::{self, Language};
-use cabildo_core::{Store, bundle, demo, report};
+use cabildo_core::{Store, bundle, demo, indicators_csv, report};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -46,6 +46,11 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// The diagnostic's indicator values
+    Indicators {
+        #[command(subcommand)]
+        command: IndicatorsCommand,
+    },
     /// Write the PDF report of a workshop
     Report {
         #[arg(long)]
@@ -56,6 +61,21 @@ enum Command {
         /// The report's language: es, en, pt or fr (default: the workshop's)
         #[arg(long)]
         lang: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum IndicatorsCommand {
+    /// Import values from a CSV (columns in docs/indicator-csv.md). Every rejected
+    /// row is listed with its reason; only the valid rows are imported
+    Import {
+        #[arg(long)]
+        workshop: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Only list what would be imported and what is wrong; write nothing
+        #[arg(long)]
+        check: bool,
     },
 }
 
@@ -125,6 +145,32 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
                     r.updated,
                     r.unchanged
                 );
+            }
+        }
+        Command::Indicators {
+            command:
+                IndicatorsCommand::Import {
+                    workshop: id,
+                    file,
+                    check,
+                },
+        } => {
+            use chrono::Datelike;
+            let id = WorkshopId::parse(&id)?;
+            let preview = indicators_csv::preview_file(&store, id, &file, now.year())?;
+            for row in preview.rows.iter().filter(|r| !r.problems.is_empty()) {
+                for p in &row.problems {
+                    eprintln!("{}:{}: {}", file.display(), row.line, p.error);
+                }
+            }
+            if check {
+                println!(
+                    "{} valid rows ({} would replace a value), {} rejected; nothing written",
+                    preview.valid, preview.replacing, preview.invalid
+                );
+            } else {
+                let n = indicators_csv::import_file(&mut store, id, &file, now, |_, _| {})?;
+                println!("{n} values imported, {} rows rejected", preview.invalid);
             }
         }
         Command::Report {

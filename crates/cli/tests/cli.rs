@@ -39,9 +39,9 @@ fn demo_export_import_and_report_work_from_the_command_line() {
         &["export", "--workshop", &id, "--out", file.to_str().unwrap()],
     ));
     let first = stdout(&cabildo(&coordinator, &["import", file.to_str().unwrap()]));
-    assert!(first.contains("34 new, 0 updated, 0 unchanged"), "{first}");
+    assert!(first.contains("621 new, 0 updated, 0 unchanged"), "{first}");
     let again = stdout(&cabildo(&coordinator, &["import", file.to_str().unwrap()]));
-    assert!(again.contains("0 new, 0 updated, 34 unchanged"), "{again}");
+    assert!(again.contains("0 new, 0 updated, 621 unchanged"), "{again}");
 
     let json = stdout(&cabildo(&coordinator, &["workshops", "list", "--json"]));
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -106,4 +106,44 @@ fn every_command_has_help() {
         let help = stdout(&cabildo(&db, &args));
         assert!(help.contains("Usage"), "{cmd:?}: {help}");
     }
+}
+
+#[test]
+fn indicator_values_import_from_a_csv_and_rejected_rows_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("laptop.sqlite3");
+    let id = stdout(&cabildo(&db, &["demo"])).trim().to_string();
+    let csv = dir.path().join("valores.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}indicador;territorio;año;valor;fuente\n4.1;Ninhue;2012;10,5;DEIS\n4.1;Lima;2012;3;DEIS\n",
+    )
+    .unwrap();
+    let check = cabildo(
+        &db,
+        &[
+            "indicators",
+            "import",
+            "--workshop",
+            &id,
+            "--check",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout(&check).contains("1 valid rows"));
+    assert!(
+        String::from_utf8_lossy(&check.stderr).contains(":3:"),
+        "the rejected line is named"
+    );
+    let done = cabildo(
+        &db,
+        &[
+            "indicators",
+            "import",
+            "--workshop",
+            &id,
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout(&done).contains("1 values imported, 1 rows rejected"));
 }

@@ -2,6 +2,7 @@
 //! what a workshop report says and in which order.
 
 pub mod layout;
+pub mod stage1;
 
 use std::path::Path;
 
@@ -40,10 +41,12 @@ fn percent(part: u32, total: u32) -> String {
     format!("{:.0} %", f64::from(part) * 100.0 / f64::from(total))
 }
 
-/// The report's blocks, in reading order.
+/// The report's blocks, in reading order; `chapters` (the stages) come after the
+/// participants.
 pub fn blocks(
     workshop: &Workshop,
     people: &[Participant],
+    chapters: Vec<Block>,
     language: Language,
     now: Timestamp,
 ) -> Vec<Block> {
@@ -112,6 +115,7 @@ pub fn blocks(
                     ]
                 })
                 .collect(),
+            inks: Vec::new(),
         });
     }
 
@@ -167,6 +171,7 @@ pub fn blocks(
                 .iter()
                 .map(|(label, n)| vec![label.clone(), n.to_string(), percent(*n, totals.total)])
                 .collect(),
+            inks: Vec::new(),
         });
         out.push(Block::BarChart {
             rows: rows
@@ -228,8 +233,10 @@ pub fn blocks(
                 ]
             })
             .collect(),
+        inks: Vec::new(),
     });
     out.push(Block::Spacer(6.0));
+    out.extend(chapters);
     out.push(Block::Paragraph(locale::format(
         language,
         "report.generated",
@@ -247,6 +254,9 @@ pub fn workshop_pdf(
 ) -> Result<layout::Rendered> {
     let workshop = workshop::get(store, id)?;
     let people = participants::list(store, id)?;
+    let sheet = crate::indicators::sheet(store, id)?;
+    let relevance = crate::relevance::summary_with(store, id, &sheet)?;
+    let chapters = stage1::blocks(&sheet, &relevance, workshop.is_example, language);
     let spec = DocumentSpec {
         title: format!(
             "{} — {}",
@@ -266,7 +276,7 @@ pub fn workshop_pdf(
     };
     layout::render(
         &spec,
-        &blocks(&workshop, &people, language, now),
+        &blocks(&workshop, &people, chapters, language, now),
         &Fonts {
             regular: REGULAR,
             bold: BOLD,

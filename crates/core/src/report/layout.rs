@@ -28,10 +28,12 @@ pub enum Block {
     Paragraph(String),
     /// `label: value` lines with a bold label column and wrapped values.
     KeyValues(Vec<(String, String)>),
-    /// Rows split across pages with the header repeated on every page.
+    /// Rows split across pages with the header repeated on every page. `inks`
+    /// colours cells' text, row by row and cell by cell; missing entries are black.
     Table {
         columns: Vec<Column>,
         rows: Vec<Vec<String>>,
+        inks: Vec<Vec<Option<Ink>>>,
     },
     /// Horizontal bars scaled to the largest value. Negative values are written but
     /// drawn without a bar, because a single-sided axis cannot show them honestly.
@@ -43,6 +45,15 @@ pub enum Block {
     PageBreak,
     /// Vertical space in millimetres; it does not carry over to the next page.
     Spacer(f32),
+}
+
+/// The colour of text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Ink {
+    /// PDF grey level: 0 is black, 1 is white.
+    Grey(f32),
+    /// Red, green, blue, each 0–1.
+    Rgb(f32, f32, f32),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -327,7 +338,7 @@ enum Item {
         x: f32,
         baseline: f32,
         style: Style,
-        lightness: f32,
+        ink: Ink,
         text: String,
     },
     Rule {
@@ -351,6 +362,7 @@ struct Cell {
     width: f32,
     align: Align,
     bold: bool,
+    ink: Ink,
     lines: Vec<String>,
 }
 
@@ -440,7 +452,11 @@ fn prepare(block: &Block, faces: &Faces, geo: &Geometry) -> Result<Prepared, Lay
         Block::Heading(s) => text(s, HEADING, 5.0 * PT_PER_MM, 2.0 * PT_PER_MM, true),
         Block::Paragraph(s) => text(s, BODY, 0.0, 3.0 * PT_PER_MM, false),
         Block::KeyValues(pairs) => Prepared::Grid(prepare_key_values(pairs, faces, geo)),
-        Block::Table { columns, rows } => Prepared::Grid(prepare_table(columns, rows, faces, geo)?),
+        Block::Table {
+            columns,
+            rows,
+            inks,
+        } => Prepared::Grid(prepare_table(columns, rows, inks, faces, geo)?),
         Block::BarChart { rows, unit } => Prepared::Bars(prepare_bars(rows, unit, faces, geo)?),
         Block::PageBreak => Prepared::PageBreak,
         Block::Spacer(mm) => {
@@ -472,6 +488,7 @@ fn prepare_key_values(pairs: &[(String, String)], faces: &Faces, geo: &Geometry)
                     width: label_w,
                     align: Align::Left,
                     bold: true,
+                    ink: Ink::Grey(0.0),
                     lines: faces.wrap(label, style.with_bold(true), label_w),
                 },
                 Cell {
@@ -479,6 +496,7 @@ fn prepare_key_values(pairs: &[(String, String)], faces: &Faces, geo: &Geometry)
                     width: value_w,
                     align: Align::Left,
                     bold: false,
+                    ink: Ink::Grey(0.0),
                     lines: faces.wrap(value, style, value_w),
                 },
             ],
@@ -497,6 +515,7 @@ fn prepare_key_values(pairs: &[(String, String)], faces: &Faces, geo: &Geometry)
 fn prepare_table(
     columns: &[Column],
     rows: &[Vec<String>],
+    inks: &[Vec<Option<Ink>>],
     faces: &Faces,
     geo: &Geometry,
 ) -> Result<Grid, LayoutError> {
@@ -533,25 +552,29 @@ fn prepare_table(
         x += w;
     }
     let style = Style::new(TABLE_SIZE, false);
-    let make_row = |texts: &mut dyn Iterator<Item = &String>, bold: bool| Row {
-        cells: texts
-            .zip(columns.iter().zip(&spans))
-            .map(|(t, (c, &(x, w)))| {
-                let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
-                Cell {
-                    x: x + CELL_PAD_X,
-                    width: inner,
-                    align: c.align,
-                    bold,
-                    lines: faces.wrap(t, style.with_bold(bold), inner),
-                }
-            })
-            .collect(),
-    };
-    let header = make_row(&mut columns.iter().map(|c| &c.title), true);
+    let make_row =
+        |texts: &mut dyn Iterator<Item = &String>, inks: &[Option<Ink>], bold: bool| Row {
+            cells: texts
+                .zip(columns.iter().zip(&spans))
+                .enumerate()
+                .map(|(i, (t, (c, &(x, w))))| {
+                    let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
+                    Cell {
+                        x: x + CELL_PAD_X,
+                        width: inner,
+                        align: c.align,
+                        bold,
+                        ink: inks.get(i).copied().flatten().unwrap_or(Ink::Grey(0.0)),
+                        lines: faces.wrap(t, style.with_bold(bold), inner),
+                    }
+                })
+                .collect(),
+        };
+    let header = make_row(&mut columns.iter().map(|c| &c.title), &[], true);
     let rows = rows
         .iter()
-        .map(|r| make_row(&mut r.iter(), false))
+        .enumerate()
+        .map(|(i, r)| make_row(&mut r.iter(), inks.get(i).map_or(&[], Vec::as_slice), false))
         .collect();
     Ok(Grid {
         header: Some(header),
@@ -673,6 +696,10 @@ impl Flow {
     }
 
     fn text(&mut self, x: f32, top: f32, style: Style, text: &str) {
+        self.inked_text(x, top, style, Ink::Grey(0.0), text);
+    }
+
+    fn inked_text(&mut self, x: f32, top: f32, style: Style, ink: Ink, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -680,7 +707,7 @@ impl Flow {
             x: self.geo.left + x,
             baseline: self.geo.top + top + style.baseline_offset(),
             style,
-            lightness: 0.0,
+            ink,
             text: text.to_owned(),
         });
     }
@@ -755,7 +782,7 @@ impl Flow {
                     Align::Left => cell.x,
                     Align::Right => cell.x + cell.width - faces.width(line, style),
                 };
-                self.text(x, top, style, line);
+                self.inked_text(x, top, style, cell.ink, line);
             }
         }
         self.y += grid.lines_h(to - from);
@@ -854,6 +881,18 @@ fn colour(lightness: f32) -> Color {
     })
 }
 
+fn ink_colour(ink: Ink) -> Color {
+    match ink {
+        Ink::Grey(l) => colour(l),
+        Ink::Rgb(r, g, b) => Color::Rgb(Rgb {
+            r: r.clamp(0.0, 1.0),
+            g: g.clamp(0.0, 1.0),
+            b: b.clamp(0.0, 1.0),
+            icc_profile: None,
+        }),
+    }
+}
+
 fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut bar_fill_set = false;
@@ -910,13 +949,13 @@ fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec
 
     ops.push(Op::StartTextSection);
     let mut font: Option<Style> = None;
-    let mut fill: Option<f32> = None;
+    let mut fill: Option<Ink> = None;
     for item in items {
         let Item::Text {
             x,
             baseline,
             style,
-            lightness,
+            ink,
             text,
         } = item
         else {
@@ -930,11 +969,11 @@ fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec
             });
             font = Some(*style);
         }
-        if fill != Some(*lightness) {
+        if fill != Some(*ink) {
             ops.push(Op::SetFillColor {
-                col: colour(*lightness),
+                col: ink_colour(*ink),
             });
-            fill = Some(*lightness);
+            fill = Some(*ink);
         }
         // Tm is absolute; Td (SetTextCursor) would be relative to the previous line.
         ops.push(Op::SetTextMatrix {
@@ -1001,7 +1040,7 @@ pub fn render(
                 x: (geo.page_w - w) / 2.0,
                 baseline: footer_y,
                 style: FOOTER,
-                lightness: 0.4,
+                ink: Ink::Grey(0.4),
                 text,
             });
             PdfPage::new(
@@ -1175,6 +1214,7 @@ mod tests {
                     ]
                 })
                 .collect(),
+            inks: Vec::new(),
         }
     }
 
@@ -1224,6 +1264,7 @@ mod tests {
                     align: Align::Left,
                 }],
                 rows: vec![vec!["“quotes” – Œuvre".into()]],
+                inks: Vec::new(),
             },
         ];
         let (_, path) = render_to_file("accents", &spec(), &blocks);
@@ -1432,6 +1473,7 @@ mod tests {
                 vec!["Quirihue".into(), "123456".into()],
                 vec!["Yungay".into(), "42".into()],
             ],
+            inks: Vec::new(),
         }];
         let (_, path) = render_to_file("align", &spec(), &blocks);
         let boxes = word_boxes(&path);
@@ -1467,6 +1509,7 @@ mod tests {
                 vec!["1".into(), "corta".into()],
                 vec!["2".into(), words(1_500) + " FIN"],
             ],
+            inks: Vec::new(),
         }];
         let (rendered, path) = render_to_file("tall-cell", &spec(), &blocks);
         assert!(rendered.pages >= 3);
@@ -1549,6 +1592,7 @@ mod tests {
                 align: Align::Left,
             }],
             rows: vec![vec!["1".into()], vec!["1".into(), "2".into()]],
+            inks: Vec::new(),
         };
         assert!(matches!(
             render(&spec(), &[ragged], &fonts()),
@@ -1583,7 +1627,7 @@ mod tests {
             x: 0.0,
             baseline: 0.0,
             style: BODY,
-            lightness,
+            ink: Ink::Grey(lightness),
             text: "x".into(),
         };
         let regular = FontId("R".into());

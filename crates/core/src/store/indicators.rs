@@ -215,6 +215,7 @@ pub fn period_start(conn: &Connection, workshop: WorkshopId) -> Result<Option<i3
 }
 
 /// A series as stored, with its observations in year order.
+#[derive(Clone, Debug)]
 pub struct StoredSeries {
     pub indicator: String,
     pub area: Area,

@@ -36,7 +36,11 @@ fn a_workshop_exported_and_imported_into_a_fresh_database_has_identical_rows() {
     let report = bundle::import_file(&mut target, &path).unwrap();
     assert_eq!(report.workshop_id, Some(id));
     assert_eq!((report.updated, report.unchanged), (0, 0));
-    let rows: usize = bundle::tables_of(&source, id).unwrap().values().map(Vec::len).sum();
+    let rows: usize = bundle::tables_of(&source, id)
+        .unwrap()
+        .values()
+        .map(Vec::len)
+        .sum();
     assert_eq!(report.inserted as usize, rows);
     // 1 workshop, 6 territories, 7 agenda items, 20 participants, then stage 1.
     assert!(rows > 1 + 6 + 7 + 20);
@@ -50,12 +54,19 @@ fn a_workshop_exported_and_imported_into_a_fresh_database_has_identical_rows() {
 #[test]
 fn importing_the_same_bundle_twice_changes_nothing() {
     let (source, id, bytes) = exported();
-    let rows: usize = bundle::tables_of(&source, id).unwrap().values().map(Vec::len).sum();
+    let rows: usize = bundle::tables_of(&source, id)
+        .unwrap()
+        .values()
+        .map(Vec::len)
+        .sum();
     let mut target = Store::open_in_memory().unwrap();
     bundle::import(&mut target, &bytes).unwrap();
     let once = snapshot(&target);
     let again = bundle::import(&mut target, &bytes).unwrap();
-    assert_eq!((again.inserted, again.updated, again.unchanged as usize), (0, 0, rows));
+    assert_eq!(
+        (again.inserted, again.updated, again.unchanged as usize),
+        (0, 0, rows)
+    );
     assert_eq!(snapshot(&target), once);
 }
 

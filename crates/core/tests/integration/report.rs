@@ -119,19 +119,15 @@ fn a_long_participant_list_spans_pages_with_the_header_repeated_and_nothing_cut(
     let path = db.dir.path().join("largo.pdf");
     let written = report::write_workshop_pdf(&store, w.id, Language::Es, &path, at(2, 11)).unwrap();
     assert!(written.pages >= 4, "{} pages", written.pages);
-    let last = pdftotext(
-        &path,
-        &[
-            "-raw",
-            "-f",
-            &written.pages.to_string(),
-            "-l",
-            &written.pages.to_string(),
-        ],
-    );
+    // The list's last page is the one before the Stage 1 chapter, which starts a page.
+    let page = |n: usize| pdftotext(&path, &["-raw", "-f", &n.to_string(), "-l", &n.to_string()]);
+    let chapter = (1..=written.pages)
+        .find(|&n| page(n).contains("Etapa 1"))
+        .unwrap();
+    let last = page(chapter - 1);
     assert!(
-        last.contains("Institución"),
-        "the header is repeated on the last page: {last}"
+        last.contains("Institución") && last.contains("número 119"),
+        "the header is repeated on the list's last page: {last}"
     );
     let all = pdftotext(&path, &["-raw"]);
     for i in [0, 59, 119] {
@@ -161,4 +157,104 @@ fn a_long_participant_list_spans_pages_with_the_header_repeated_and_nothing_cut(
         .arg(shots.join("long-list"))
         .status()
         .unwrap();
+}
+
+/// Where page images are kept for a person to look at (next to the e2e screenshots).
+fn pages_dir() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report-pages");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_demo_report_has_the_stage_1_chapter_with_lights_relevance_and_notes() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let id = demo::create(&mut store, at(2, 9)).unwrap();
+    let path = db.dir.path().join("informe.pdf");
+    let written = report::write_workshop_pdf(&store, id, Language::Es, &path, at(2, 10)).unwrap();
+    let text = pdftotext(&path, &["-raw"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Etapa 1: diagnóstico y relevancia de los ODM",
+        "Diagnóstico: Chile",
+        "Diagnóstico: Ninhue",
+        "Tasa de mortalidad de niños menores de 5 años",
+        "meta mundial",
+        "meta nacional",
+        "Retroceso",
+        "Avance insuficiente",
+        "rezagado",
+        "Relevancia de los ODM para el territorio",
+        "Ideas clave del diálogo",
+        "comunas rurales del secano",
+        "Valores de ejemplo",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    // The page with the first diagnostic table, as an image a person can open.
+    let page = (1..=written.pages)
+        .find(|p| {
+            let n = p.to_string();
+            pdftotext(&path, &["-f", &n, "-l", &n]).contains("Diagnóstico: Chile")
+        })
+        .unwrap();
+    let out = pages_dir().join("diagnostic");
+    let status = Command::new("pdftoppm")
+        .args([
+            "-png",
+            "-r",
+            "80",
+            "-singlefile",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
+        .arg(&path)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let png = std::fs::read(out.with_extension("png")).unwrap();
+    assert_eq!(&png[..4], b"\x89PNG");
+}
+
+#[test]
+fn the_stage_1_chapter_speaks_the_report_language() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = demo::create(&mut store, at(2, 9)).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (language, words) in [
+        (
+            Language::En,
+            ["Stage 1: MDG diagnostic and relevance", "Target met"],
+        ),
+        (
+            Language::Fr,
+            [
+                "Étape 1 : diagnostic et pertinence des OMD",
+                "Pertinence des OMD pour le territoire",
+            ],
+        ),
+        (
+            Language::Pt,
+            [
+                "Etapa 1: diagnóstico e relevância dos ODM",
+                "Avanço insuficiente",
+            ],
+        ),
+    ] {
+        let path = dir.path().join(format!("{language}.pdf"));
+        report::write_workshop_pdf(&store, id, language, &path, at(2, 10)).unwrap();
+        let text = pdftotext(&path, &["-raw"])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for word in words {
+            assert!(text.contains(word), "{language}: {word}");
+        }
+    }
 }
