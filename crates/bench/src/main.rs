@@ -313,10 +313,26 @@ async fn cold_start() {
 #[tokio::main]
 async fn main() {
     println!("Cabildo benchmarks (release). Higher ratio = closer to the baseline's speed.\n");
-    participant_inserts();
-    bundle_round_trip();
-    pdf_report();
-    indicator_csv_import();
-    diagnostic_compute();
-    cold_start().await;
+    // `cabildo-bench e f` runs only those; no argument runs them all.
+    let args: Vec<String> = std::env::args().collect();
+    let only = args.get(1..).unwrap_or_default();
+    let wanted = |letter: &str| only.is_empty() || only.iter().any(|a| a == letter);
+    if wanted("a") {
+        participant_inserts();
+    }
+    if wanted("b") {
+        bundle_round_trip();
+    }
+    if wanted("c") {
+        pdf_report();
+    }
+    if wanted("e") {
+        indicator_csv_import();
+    }
+    if wanted("f") {
+        diagnostic_compute();
+    }
+    if wanted("d") {
+        cold_start().await;
+    }
 }

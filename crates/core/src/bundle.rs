@@ -154,8 +154,18 @@ pub fn tables_of(store: &Store, id: WorkshopId) -> Result<Tables> {
 /// The bundle of one workshop as bytes, signed with this device's key.
 pub fn export(store: &Store, id: WorkshopId, now: Timestamp) -> Result<Vec<u8>> {
     let workshop = workshop::get(store, id)?;
-    let tables = tables_of(store, id)?;
-    let json = serde_json::to_vec(&tables).map_err(|e| Error::InvalidInput {
+    seal(store, id, &workshop.title, &tables_of(store, id)?, now)
+}
+
+/// Packs rows of one workshop into a bundle signed with this device's key.
+pub fn seal(
+    store: &Store,
+    id: WorkshopId,
+    title: &str,
+    tables: &Tables,
+    now: Timestamp,
+) -> Result<Vec<u8>> {
+    let json = serde_json::to_vec(tables).map_err(|e| Error::InvalidInput {
         detail: e.to_string(),
     })?;
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -170,7 +180,7 @@ pub fn export(store: &Store, id: WorkshopId, now: Timestamp) -> Result<Vec<u8>> 
         device_id: store.device_id(),
         created_at: stamp(now),
         workshop_id: id,
-        workshop_title: workshop.title,
+        workshop_title: title.to_string(),
         content_sha256: hex::encode(Sha256::digest(&content)),
         public_key: hex::encode(key.verifying_key().as_bytes()),
     };

@@ -304,3 +304,52 @@ fn an_empty_or_headerless_file_is_refused_with_a_clear_error() {
         "csv_header"
     );
 }
+
+#[test]
+fn a_first_version_database_with_a_workshop_migrates_and_keeps_it() {
+    let db = TempDb::new();
+    {
+        let mut conn = rusqlite::Connection::open(&db.path).unwrap();
+        cabildo_core::store::migrate(&mut conn, 0, 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO workshops (id, title, start_date, end_date, language, created_at, updated_at, device_id)
+             VALUES ('0190b6a0-0000-7000-8000-000000000001', 'Taller de Cobquecura', '2025-10-01',
+                     '2025-10-01', 'es', '2025-10-01T09:00:00.000000Z', '2025-10-01T09:00:00.000000Z',
+                     '0190b6a0-0000-7000-8000-0000000000ff');
+             INSERT INTO territories (id, workshop_id, position, name, level, country, created_at, updated_at, device_id)
+             VALUES ('0190b6a0-0000-7000-8000-000000000002', '0190b6a0-0000-7000-8000-000000000001', 0,
+                     'Cobquecura', 'municipality', 'CL', '2025-10-01T09:00:00.000000Z',
+                     '2025-10-01T09:00:00.000000Z', '0190b6a0-0000-7000-8000-0000000000ff');",
+        )
+        .unwrap();
+    }
+    let store = db.open();
+    let list = workshop::list(&store, true).unwrap();
+    assert_eq!(list.len(), 1);
+    let sheet = indicators::sheet(&store, list[0].id).unwrap();
+    assert_eq!(sheet.period_start, PeriodStart::FirstObservation);
+    assert_eq!(sheet.areas.len(), 2);
+}
+
+#[test]
+fn a_bundle_from_before_stage_1_still_imports() {
+    let mut a = Store::open_in_memory().unwrap();
+    let w = workshop::create(&mut a, &workshop_input(), at(2, 9)).unwrap();
+    let mut tables = bundle::tables_of(&a, w.id).unwrap();
+    // What the first version wrote: four tables, no period_start.
+    tables.retain(|name, _| {
+        ["workshops", "territories", "agenda_items", "participants"].contains(&name.as_str())
+    });
+    for row in tables.get_mut("workshops").unwrap() {
+        row.remove("period_start");
+    }
+    let bytes = bundle::seal(&a, w.id, &w.title, &tables, at(2, 9)).unwrap();
+    let mut b = Store::open_in_memory().unwrap();
+    let report = bundle::import(&mut b, &bytes).unwrap();
+    assert_eq!(report.inserted, 1 + 2 + 1);
+    assert_eq!(workshop::get(&b, w.id).unwrap().title, w.title);
+    assert_eq!(
+        indicators::period_start(&b, w.id).unwrap(),
+        PeriodStart::FirstObservation
+    );
+}
