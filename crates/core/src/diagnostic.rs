@@ -384,11 +384,12 @@ pub fn summarize<'a>(lights: impl IntoIterator<Item = &'a Light>) -> GoalSummary
     s
 }
 
+/// Series and targets written tersely, for the tests of this module and its children.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod fixtures {
+    use super::{Observation, Target, TargetOrigin};
 
-    fn series(points: &[(i32, f64)]) -> Vec<Observation> {
+    pub fn series(points: &[(i32, f64)]) -> Vec<Observation> {
         points
             .iter()
             .map(|&(year, value)| Observation {
@@ -399,7 +400,7 @@ mod tests {
             .collect()
     }
 
-    fn target(year: i32, value: f64) -> Option<Target> {
+    pub fn target(year: i32, value: f64) -> Option<Target> {
         Some(Target {
             year,
             value,
@@ -407,6 +408,12 @@ mod tests {
             source: String::new(),
         })
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{series, target};
+    use super::*;
 
     fn light(direction: Direction, pts: &[(i32, f64)], t: Option<Target>) -> Light {
         assess(

@@ -169,23 +169,7 @@ impl Preview {
 pub fn preview(workshop: &Workshop, bytes: &[u8]) -> Result<Preview> {
     let text = spreadsheet::text(bytes)?;
     let mut reader = spreadsheet::reader(text);
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::CsvHeader {
-            detail: e.to_string(),
-        })?
-        .clone();
-    let mut columns = Vec::new();
-    for h in headers.iter() {
-        match Column::from_header(h) {
-            Some(c) if columns.contains(&Some(c)) => {
-                return Err(Error::CsvHeader {
-                    detail: format!("the column {h:?} appears twice"),
-                });
-            }
-            c => columns.push(c),
-        }
-    }
+    let columns = spreadsheet::columns(&mut reader, Column::from_header)?;
     if !columns.contains(&Some(Column::Name)) {
         return Err(Error::CsvHeader {
             detail: "there is no “name” column".into(),

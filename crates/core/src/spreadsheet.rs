@@ -34,6 +34,29 @@ pub fn reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// The header's columns as `from_header` names them (`None`: a column to ignore);
+/// a column named twice is refused, since either copy could be the one meant.
+pub fn columns<C: Copy + PartialEq>(
+    reader: &mut csv::Reader<&[u8]>,
+    from_header: impl Fn(&str) -> Option<C>,
+) -> Result<Vec<Option<C>>> {
+    let headers = reader.headers().map_err(|e| Error::CsvHeader {
+        detail: e.to_string(),
+    })?;
+    let mut columns = Vec::new();
+    for h in headers.iter() {
+        match from_header(h) {
+            Some(c) if columns.contains(&Some(c)) => {
+                return Err(Error::CsvHeader {
+                    detail: format!("the column {h:?} appears twice"),
+                });
+            }
+            c => columns.push(c),
+        }
+    }
+    Ok(columns)
+}
+
 /// Lowercase without accents, for matching words typed by people.
 pub fn fold(s: &str) -> String {
     s.trim()

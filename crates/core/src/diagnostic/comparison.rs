@@ -159,30 +159,17 @@ pub fn goal<K: Clone>(rows: &[(K, Vec<&Assessment>)]) -> Vec<GoalRanked<K>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Observation, PeriodStart, Target, TargetOrigin, assess};
+    use super::super::fixtures::{series, target};
+    use super::super::{PeriodStart, assess};
     use super::*;
 
     fn a(direction: Direction, pts: &[(i32, f64)], t: f64) -> Assessment {
-        let obs: Vec<Observation> = pts
-            .iter()
-            .map(|&(year, value)| Observation {
-                year,
-                value: Some(value),
-                source: String::new(),
-            })
-            .collect();
-        let target = Target {
-            year: 2015,
-            value: t,
-            origin: TargetOrigin::Local,
-            source: String::new(),
-        };
         assess(
             direction,
-            &obs,
+            &series(pts),
             None,
             PeriodStart::FirstObservation,
-            Some(target),
+            target(2015, t),
         )
     }
 

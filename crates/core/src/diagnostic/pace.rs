@@ -82,30 +82,10 @@ pub fn of(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Observation, PeriodStart, assess};
+    use super::super::fixtures::{series as obs, target};
+    use super::super::{PeriodStart, assess};
     use super::*;
     use crate::catalogue::Direction;
-    use crate::diagnostic::TargetOrigin;
-
-    fn obs(points: &[(i32, f64)]) -> Vec<Observation> {
-        points
-            .iter()
-            .map(|&(year, value)| Observation {
-                year,
-                value: Some(value),
-                source: String::new(),
-            })
-            .collect()
-    }
-
-    fn target(year: i32, value: f64) -> Option<Target> {
-        Some(Target {
-            year,
-            value,
-            origin: TargetOrigin::Local,
-            source: String::new(),
-        })
-    }
 
     #[test]
     fn a_series_that_slows_down_is_flagged_although_on_track() {
