@@ -10,6 +10,7 @@ use crate::workshop::Language;
 
 const MDG_JSON: &str = include_str!("../../../assets/catalogue/mdg.json");
 const COUNTRIES_JSON: &str = include_str!("../../../assets/catalogue/countries.json");
+const UNITS_JSON: &str = include_str!("../../../assets/catalogue/units.json");
 const GLOBAL_TARGETS_JSON: &str = include_str!("../../../assets/catalogue/mdg_global_targets.json");
 
 /// A text in the four languages of the app.
@@ -63,7 +64,47 @@ pub struct Indicator {
     pub code: String,
     pub title: Localized,
     pub direction: Direction,
+    /// In English, as the official list writes it; `unit_title` has it in every language.
     pub unit: String,
+}
+
+#[derive(Deserialize)]
+struct UnitTranslation {
+    es: String,
+    pt: String,
+    fr: String,
+}
+
+#[derive(Deserialize)]
+struct UnitsFile {
+    units: BTreeMap<String, UnitTranslation>,
+}
+
+impl Indicator {
+    /// The unit in the four languages (English as the list writes it).
+    #[allow(clippy::expect_used)]
+    pub fn unit_title(&self) -> Localized {
+        static UNITS: OnceLock<BTreeMap<String, UnitTranslation>> = OnceLock::new();
+        let units = UNITS.get_or_init(|| {
+            serde_json::from_str::<UnitsFile>(UNITS_JSON)
+                .expect("assets/catalogue/units.json is valid")
+                .units
+        });
+        match units.get(&self.unit) {
+            Some(u) => Localized {
+                es: u.es.clone(),
+                en: self.unit.clone(),
+                pt: u.pt.clone(),
+                fr: u.fr.clone(),
+            },
+            None => Localized {
+                es: self.unit.clone(),
+                en: self.unit.clone(),
+                pt: self.unit.clone(),
+                fr: self.unit.clone(),
+            },
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -297,6 +338,14 @@ mod tests {
         assert_eq!(water, Some(90.0));
         assert_eq!(global_target("6.5").map(|t| t.year), Some(2010));
         assert!(global_target("1.4").is_none());
+    }
+
+    #[test]
+    fn every_unit_is_translated() {
+        for ind in mdg().indicators.values() {
+            let u = ind.unit_title();
+            assert_ne!(u.es, ind.unit, "{}: {}", ind.code, ind.unit);
+        }
     }
 
     #[test]

@@ -382,6 +382,8 @@ pub struct SeriesSheet {
 pub struct IndicatorSheet {
     pub code: String,
     pub title: Localized,
+    /// The catalogue's unit in every language; a series may have its own (`SeriesSheet::unit`).
+    pub unit: Localized,
     /// The MDG targets it serves (some indicators serve several).
     pub targets: Vec<String>,
     pub direction: Direction,
@@ -556,6 +558,7 @@ pub fn compute(
                     IndicatorSheet {
                         code: ind.code.clone(),
                         title: ind.title.clone(),
+                        unit: ind.unit_title(),
                         targets: goal
                             .targets
                             .iter()

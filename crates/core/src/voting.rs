@@ -184,8 +184,10 @@ pub struct ByChannel {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScaleTally {
     pub scale: Scale,
-    /// Ballots per value, `min` first.
+    /// Ballots per value, `min` first, all channels together.
     pub counts: Vec<u32>,
+    /// The hands counted per value, `min` first: what the facilitator typed.
+    pub hand_counts: Vec<u32>,
     pub by_channel: ByChannel,
     pub n: u32,
     pub mean: Option<f64>,
@@ -194,8 +196,14 @@ pub struct ScaleTally {
     pub std_dev: Option<f64>,
 }
 
-/// The statistics of a scale question from its counts per value.
-pub fn tally_scale(scale: Scale, counts: &[u32], by_channel: ByChannel) -> ScaleTally {
+/// The statistics of a scale question from its counts per value (all channels) and
+/// the hands per value among them.
+pub fn tally_scale(
+    scale: Scale,
+    counts: &[u32],
+    hand_counts: &[u32],
+    by_channel: ByChannel,
+) -> ScaleTally {
     let values = || {
         counts
             .iter()
@@ -230,6 +238,7 @@ pub fn tally_scale(scale: Scale, counts: &[u32], by_channel: ByChannel) -> Scale
     ScaleTally {
         scale,
         counts: counts.to_vec(),
+        hand_counts: hand_counts.to_vec(),
         by_channel,
         n,
         mean,
@@ -242,6 +251,7 @@ pub fn tally_scale(scale: Scale, counts: &[u32], by_channel: ByChannel) -> Scale
 pub fn scale_tally(store: &Store, question: &Question) -> Result<ScaleTally> {
     let scale = question.scale.unwrap_or(Scale::ONE_TO_FIVE);
     let mut counts = vec![0u32; scale.len()];
+    let mut hands = vec![0u32; scale.len()];
     let mut by_channel = ByChannel::default();
     let slot = |v: &str| {
         v.trim()
@@ -253,6 +263,7 @@ pub fn scale_tally(store: &Store, question: &Question) -> Result<ScaleTally> {
     for (choice, count) in store::voting::hand_counts(store.conn(), question.id)? {
         if let Some(i) = slot(&choice) {
             counts[i] += count;
+            hands[i] += count;
             by_channel.hands += count;
         }
     }
@@ -266,7 +277,7 @@ pub fn scale_tally(store: &Store, question: &Question) -> Result<ScaleTally> {
             }
         }
     }
-    Ok(tally_scale(scale, &counts, by_channel))
+    Ok(tally_scale(scale, &counts, &hands, by_channel))
 }
 
 #[cfg(test)]
@@ -276,7 +287,12 @@ mod tests {
     #[test]
     fn scale_tally_gives_mean_median_and_spread() {
         // Ratings 1,2,2,3,5,5: mean 3, median (2+3)/2, spread ≈ 1.528.
-        let t = tally_scale(Scale::ONE_TO_FIVE, &[1, 2, 1, 0, 2], ByChannel::default());
+        let t = tally_scale(
+            Scale::ONE_TO_FIVE,
+            &[1, 2, 1, 0, 2],
+            &[],
+            ByChannel::default(),
+        );
         assert_eq!(t.n, 6);
         assert_eq!(t.mean, Some(3.0));
         assert_eq!(t.median, Some(2.5));
@@ -286,13 +302,23 @@ mod tests {
 
     #[test]
     fn odd_count_median_is_the_middle_ballot() {
-        let t = tally_scale(Scale::ONE_TO_FIVE, &[0, 0, 1, 1, 1], ByChannel::default());
+        let t = tally_scale(
+            Scale::ONE_TO_FIVE,
+            &[0, 0, 1, 1, 1],
+            &[],
+            ByChannel::default(),
+        );
         assert_eq!(t.median, Some(4.0));
     }
 
     #[test]
     fn a_room_that_agrees_has_no_spread() {
-        let t = tally_scale(Scale::ONE_TO_FIVE, &[0, 0, 0, 0, 9], ByChannel::default());
+        let t = tally_scale(
+            Scale::ONE_TO_FIVE,
+            &[0, 0, 0, 0, 9],
+            &[],
+            ByChannel::default(),
+        );
         assert_eq!(
             (t.mean, t.median, t.std_dev),
             (Some(5.0), Some(5.0), Some(0.0))
@@ -301,7 +327,7 @@ mod tests {
 
     #[test]
     fn an_empty_question_has_no_statistics() {
-        let t = tally_scale(Scale::ONE_TO_FIVE, &[0; 5], ByChannel::default());
+        let t = tally_scale(Scale::ONE_TO_FIVE, &[0; 5], &[], ByChannel::default());
         assert_eq!((t.n, t.mean, t.median), (0, None, None));
     }
 

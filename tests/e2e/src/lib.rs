@@ -126,7 +126,10 @@ impl App {
             .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
     }
 
+    /// Clicks the element after bringing it to the middle of the window, where the
+    /// sticky header cannot cover it.
     pub async fn click(&self, css: &str) {
+        self.scroll_to(css).await;
         self.wait_for(css).await.click().await.unwrap();
     }
 
@@ -158,6 +161,18 @@ impl App {
         self.client
             .execute(
                 "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Scrolls so that the element's top is at the top of the window.
+    pub async fn scroll_to_top_of(&self, css: &str) {
+        self.wait_for(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'})",
                 vec![css.into()],
             )
             .await

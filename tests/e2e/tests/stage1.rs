@@ -105,13 +105,15 @@ async fn a_facilitator_imports_values_sees_the_lights_and_ranks_the_goals_by_han
         app.click("[data-testid=dlg-next]").await;
     }
     app.wait_for("[data-testid=dlg-slide][data-goal='4']").await;
+    app.scroll_to_top_of("[data-testid=dlg-slide]").await;
+    app.screenshot("07-dialogue-goal-4-slide").await;
     for (value, hands) in [(1, "0"), (2, "0"), (3, "1"), (4, "4"), (5, "9")] {
         app.type_into(&format!("[data-testid=dlg-hands-{value}]"), hands)
             .await;
     }
     app.wait_text("[data-testid=dlg-tally]", |t| t.contains("14"))
         .await;
-    app.screenshot("07-dialogue-goal-4").await;
+    app.screenshot("08-dialogue-goal-4-hands").await;
     app.click("[data-testid=dlg-prev]").await;
     app.click("[data-testid=dlg-prev]").await;
     app.wait_for("[data-testid=dlg-slide][data-goal='2']").await;
@@ -126,7 +128,7 @@ async fn a_facilitator_imports_values_sees_the_lights_and_ranks_the_goals_by_han
         .await;
     app.wait_for("[data-testid=rel-row][data-goal='2'][data-rank='2']")
         .await;
-    app.screenshot("08-relevance-summary").await;
+    app.screenshot("09-relevance-summary").await;
     app.quit().await;
 
     // What the screen showed is what the file holds.

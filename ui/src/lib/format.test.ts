@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barPercent, dateRange, dayLabel, fileSize, percentOf } from './format';
+import { barPercent, dateRange, dayLabel, fileSize, formatNumber, formatPercent, percentOf } from './format';
 
 describe('dates', () => {
   it('reads a workshop range in the UI language', () => {
@@ -34,5 +34,20 @@ describe('numbers', () => {
   it('bars are relative to the largest count', () => {
     expect(barPercent(5, [5, 10, 0])).toBe(50);
     expect(barPercent(0, [0, 0])).toBe(0);
+  });
+});
+
+describe('numbers of the diagnostic', () => {
+  it('take the decimal comma in spanish, portuguese and french', () => {
+    expect(formatNumber(16.8, 'es')).toBe('16,8');
+    expect(formatNumber(16.8, 'pt')).toBe('16,8');
+    expect(formatNumber(16.8, 'fr')).toBe('16,8');
+    expect(formatNumber(16.8, 'en')).toBe('16.8');
+    expect(formatNumber(1234.5, 'en', 2, false)).toBe('1234.5');
+  });
+
+  it('write shares as whole percents', () => {
+    expect(formatPercent(0.5, 'en')).toBe('50%');
+    expect(formatPercent(0.25, 'es')).toMatch(/^25\s?%$/);
   });
 });

@@ -3,6 +3,9 @@
 import type { Language } from './types';
 
 const LOCALES: Record<Language, string> = { es: 'es-419', en: 'en', pt: 'pt-BR', fr: 'fr-HT' };
+// Numbers take the decimal comma in Spanish as most of the region writes it
+// (es-419 follows Mexico's decimal point).
+const NUMBER_LOCALES: Record<Language, string> = { es: 'es', en: 'en', pt: 'pt-BR', fr: 'fr-HT' };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const isDay = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(day(iso).getTime());
@@ -36,10 +39,27 @@ export function dayLabel(iso: string, language: Language): string {
 /** "3,2 kB", "1,4 MB" */
 export function fileSize(bytes: number, language: Language): string {
   const n = (value: number) =>
-    new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 1 }).format(value);
+    new Intl.NumberFormat(NUMBER_LOCALES[language], { maximumFractionDigits: 1 }).format(value);
   if (bytes < 1024) return `${n(bytes)} B`;
   if (bytes < 1024 * 1024) return `${n(bytes / 1024)} kB`;
   return `${n(bytes / (1024 * 1024))} MB`;
+}
+
+/** A number in the UI language: `12,5` in Spanish, `12.5` in English. */
+export function formatNumber(
+  value: number,
+  language: Language,
+  maximumFractionDigits = 2,
+  useGrouping = true,
+): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[language], { maximumFractionDigits, useGrouping }).format(value);
+}
+
+/** A share (0.25) as a whole percent in the UI language: `25 %`, `25%`. */
+export function formatPercent(share: number, language: Language): string {
+  return new Intl.NumberFormat(NUMBER_LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
 }
 
 /** Whole percent of the total, 0 when the total is 0. */

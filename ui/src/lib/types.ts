@@ -295,6 +295,7 @@ export interface NationalTarget {
 export interface IndicatorSheet {
   code: string;
   title: Record<Language, string>;
+  unit: Record<Language, string>; // the catalogue's unit; SeriesSheet.unit when unit_is_custom
   targets: string[];
   direction: Direction;
   not_applicable: boolean;
@@ -380,7 +381,8 @@ export interface ImportProgress {
 
 export interface ScaleTally {
   scale: { min: number; max: number };
-  counts: number[]; // per value, min first
+  counts: number[]; // per value, min first, all channels together
+  hand_counts: number[]; // the hands counted per value, min first
   by_channel: { phone: number; paper: number; hands: number };
   n: number;
   mean: number | null;

@@ -102,8 +102,13 @@ fn indicator_row(language: Language, ind: &IndicatorSheet, s: &SeriesSheet) -> V
         };
         format!("{sign}{}{behind}", number(language, g.difference))
     });
+    let unit = if s.unit_is_custom {
+        s.unit.clone()
+    } else {
+        ind.unit.get(language).to_string()
+    };
     vec![
-        format!("{} {}", ind.code, ind.title.get(language)),
+        format!("{} {} ({unit})", ind.code, ind.title.get(language)),
         point(a.baseline),
         point(a.latest),
         target,
