@@ -273,6 +273,7 @@ pub fn workshop_pdf(
             )
         }),
         landscape: false,
+        decimal_comma: language != Language::En,
     };
     layout::render(
         &spec,

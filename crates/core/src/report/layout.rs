@@ -82,6 +82,8 @@ pub struct DocumentSpec {
     /// `(page, pages)`, both 1-based, to the footer text centred on every page.
     pub footer: FooterFn,
     pub landscape: bool,
+    /// Chart values are written `4,5` (Spanish, Portuguese, French) rather than `4.5`.
+    pub decimal_comma: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -286,7 +288,7 @@ fn printable(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).collect()
 }
 
-fn format_value(value: f64, unit: &str) -> String {
+fn format_value(value: f64, unit: &str, decimal_comma: bool) -> String {
     let mut number = format!("{value:.2}");
     if number.contains('.') {
         let trimmed = number.trim_end_matches('0').trim_end_matches('.').len();
@@ -294,6 +296,9 @@ fn format_value(value: f64, unit: &str) -> String {
     }
     if number == "-0" {
         number = "0".into();
+    }
+    if decimal_comma {
+        number = number.replace('.', ",");
     }
     if unit.is_empty() {
         number
@@ -305,6 +310,7 @@ fn format_value(value: f64, unit: &str) -> String {
 /// Page geometry in points; `y` in layout items grows downwards from the page top.
 #[derive(Debug, Clone, Copy)]
 struct Geometry {
+    decimal_comma: bool,
     page_w: f32,
     page_h: f32,
     left: f32,
@@ -314,13 +320,14 @@ struct Geometry {
 }
 
 impl Geometry {
-    fn new(landscape: bool) -> Self {
+    fn new(landscape: bool, decimal_comma: bool) -> Self {
         let (w_mm, h_mm) = if landscape {
             (A4_LONG_MM, A4_SHORT_MM)
         } else {
             (A4_SHORT_MM, A4_LONG_MM)
         };
         Self {
+            decimal_comma,
             page_w: w_mm * PT_PER_MM,
             page_h: h_mm * PT_PER_MM,
             left: MARGIN_SIDE_MM * PT_PER_MM,
@@ -603,7 +610,10 @@ fn prepare_bars(
         .map(|(l, _)| faces.width(l, style))
         .fold(0.0, f32::max);
     let label_w = widest_label.min(geo.text_w * 0.35);
-    let values: Vec<String> = rows.iter().map(|(_, v)| format_value(*v, unit)).collect();
+    let values: Vec<String> = rows
+        .iter()
+        .map(|(_, v)| format_value(*v, unit, geo.decimal_comma))
+        .collect();
     let widest_value = values
         .iter()
         .map(|v| faces.width(v, style))
@@ -1007,7 +1017,7 @@ pub fn render(
         regular: Face::parse(fonts.regular, "regular")?,
         bold: Face::parse(fonts.bold, "bold")?,
     };
-    let geo = Geometry::new(spec.landscape);
+    let geo = Geometry::new(spec.landscape, spec.decimal_comma);
     let prepared = blocks
         .iter()
         .map(|b| prepare(b, &faces, &geo))
@@ -1100,6 +1110,7 @@ mod tests {
             created_unix: 1_715_941_800,
             footer: Box::new(|page, pages| format!("Page {page} of {pages}")),
             landscape: false,
+            decimal_comma: false,
         }
     }
 
@@ -1333,7 +1344,7 @@ mod tests {
     fn a_two_thousand_word_paragraph_wraps_inside_the_text_width() {
         let text = words(2_000);
         let faces = faces();
-        let geo = Geometry::new(false);
+        let geo = Geometry::new(false, false);
         let lines = faces.wrap(&text, BODY, geo.text_w);
         assert!(lines.len() > 100, "{} lines", lines.len());
         for line in &lines {
@@ -1373,7 +1384,7 @@ mod tests {
 
     #[test]
     fn a_heading_at_the_bottom_of_a_page_moves_to_the_next_page_with_its_block() {
-        let geo = Geometry::new(false);
+        let geo = Geometry::new(false, false);
         let heading_h = 5.0 * PT_PER_MM + HEADING.line_h() + 2.0 * PT_PER_MM;
         let body_lh = BODY.line_h();
         let layout = |room_left: f32, name: &str| {
@@ -1433,7 +1444,7 @@ mod tests {
 
     #[test]
     fn a_bar_chart_that_fits_on_a_page_is_never_split() {
-        let geo = Geometry::new(false);
+        let geo = Geometry::new(false, false);
         let row_h = Style::new(CHART_SIZE, false).line_h() + BAR_ROW_GAP;
         let blocks = vec![
             Block::Spacer((geo.content_h - 2.5 * row_h) / PT_PER_MM),
@@ -1481,7 +1492,7 @@ mod tests {
             .iter()
             .map(|w| boxes.iter().find(|b| b.0 == *w).unwrap().2)
             .collect();
-        let geo = Geometry::new(false);
+        let geo = Geometry::new(false, false);
         for edge in right_edges {
             assert!(
                 (edge - (geo.left + geo.text_w - CELL_PAD_X)).abs() < 0.5,
@@ -1544,6 +1555,7 @@ mod tests {
     fn landscape_pages_are_a4_turned_sideways() {
         let spec = DocumentSpec {
             landscape: true,
+            decimal_comma: false,
             ..spec()
         };
         let (_, path) = render_to_file("landscape", &spec, &[municipal_table(5)]);
@@ -1646,9 +1658,10 @@ mod tests {
 
     #[test]
     fn bar_values_are_formatted_without_trailing_zeros() {
-        assert_eq!(format_value(1234.5, "votos"), "1234.5 votos");
-        assert_eq!(format_value(980.0, ""), "980");
-        assert_eq!(format_value(-0.001, "%"), "0 %");
-        assert_eq!(format_value(0.126, "%"), "0.13 %");
+        assert_eq!(format_value(1234.5, "votos", false), "1234.5 votos");
+        assert_eq!(format_value(980.0, "", false), "980");
+        assert_eq!(format_value(-0.001, "%", false), "0 %");
+        assert_eq!(format_value(0.126, "%", false), "0.13 %");
+        assert_eq!(format_value(4.57, "", true), "4,57");
     }
 }
