@@ -45,6 +45,7 @@ pub const TABLES: &[&str] = &[
     "question_options",
     "ballots",
     "hand_counts",
+    "voting_codes",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

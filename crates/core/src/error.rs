@@ -78,6 +78,20 @@ pub enum Error {
     RatingOutOfScale { value: i64, min: i64, max: i64 },
     #[error("the same indicator, territory and year are already on line {line}")]
     DuplicateRow { line: u64 },
+    #[error("the answer does not fit the question: {detail}")]
+    InvalidAnswer { detail: String },
+    #[error("the question is closed")]
+    QuestionClosed,
+    #[error("this voting code is not one of this workshop's")]
+    BadCode,
+    #[error("this voting code has already voted on this question")]
+    CodeUsed,
+    #[error("this paper ballot was already keyed in")]
+    PaperKeyedTwice,
+    #[error("the question has no text")]
+    QuestionPromptEmpty,
+    #[error("a question needs at least two different options, none empty")]
+    QuestionOptions,
     #[error("invalid input: {detail}")]
     InvalidInput { detail: String },
     #[error("the PDF could not be made: {detail}")]
@@ -118,6 +132,13 @@ impl Error {
             Error::TargetSourceEmpty => "target_source_empty",
             Error::RatingOutOfScale { .. } => "rating_out_of_scale",
             Error::DuplicateRow { .. } => "duplicate_row",
+            Error::InvalidAnswer { .. } => "invalid_answer",
+            Error::QuestionClosed => "question_closed",
+            Error::BadCode => "bad_code",
+            Error::CodeUsed => "code_used",
+            Error::PaperKeyedTwice => "paper_keyed_twice",
+            Error::QuestionPromptEmpty => "question_prompt_empty",
+            Error::QuestionOptions => "question_options",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Pdf { .. } => "pdf",
         }
@@ -164,6 +185,7 @@ impl Error {
             | Error::BundleDamaged { detail }
             | Error::CsvHeader { detail }
             | Error::InvalidInput { detail }
+            | Error::InvalidAnswer { detail }
             | Error::Pdf { detail } => {
                 p.insert("detail", detail.clone());
             }
@@ -197,7 +219,13 @@ impl Error {
             | Error::UnknownTerritory
             | Error::BundleTampered
             | Error::BundleBadSignature
-            | Error::TargetSourceEmpty => {}
+            | Error::TargetSourceEmpty
+            | Error::QuestionClosed
+            | Error::BadCode
+            | Error::CodeUsed
+            | Error::PaperKeyedTwice
+            | Error::QuestionPromptEmpty
+            | Error::QuestionOptions => {}
         }
         p
     }

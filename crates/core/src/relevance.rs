@@ -39,10 +39,10 @@ pub fn set_hand_counts(
     check_goal(goal)?;
     crate::workshop::get(store, workshop)?;
     let q = voting::scale_question(store, workshop, &subject(goal), Scale::ONE_TO_FIVE, now)?;
-    let by_value: Vec<(i64, u32)> = counts
+    let by_value: Vec<(String, u32)> = counts
         .iter()
         .enumerate()
-        .map(|(i, &c)| (i as i64 + 1, c))
+        .map(|(i, &c)| ((i + 1).to_string(), c))
         .collect();
     voting::set_hand_counts(store, workshop, &q, &by_value, now)
 }

@@ -5,7 +5,13 @@
 //! Stage 1 rates the relevance of each goal on a 1–5 scale by hand counts; phone
 //! voting (the LAN server) adds ballots to the same questions.
 
+pub mod answer;
+pub mod tally;
+
 use serde::{Deserialize, Serialize};
+
+pub use answer::Answer;
+pub use tally::Tally;
 
 use crate::ids::{BallotId, QuestionId, RecordId, WorkshopId};
 use crate::store::{self, Store};
@@ -54,10 +60,14 @@ impl Scale {
             })
         }
     }
+}
 
-    fn len(self) -> usize {
-        (self.max - self.min + 1) as usize
-    }
+/// An option of a choice, points, dots, ranking or grid question. Its id is the
+/// text the phones send back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionOption {
+    pub id: String,
+    pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,8 +77,114 @@ pub struct Question {
     pub subject: String,
     pub prompt: String,
     pub scale: Option<Scale>,
+    pub options: Vec<QuestionOption>,
+    /// Points: the total to give (100 by default); dots: the dots each person has
+    /// (3); multiple: the most options one may choose (no limit).
+    pub budget: Option<u32>,
+    /// Anonymous, one per person: ballots need a printed single-use voting code.
+    pub requires_code: bool,
     pub state: QuestionState,
+    /// Results are shown to the room (projector and phones) only once revealed.
     pub revealed: bool,
+}
+
+/// A new question as the facilitator writes it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuestionInput {
+    pub kind: Option<Kind>,
+    pub prompt: String,
+    #[serde(default)]
+    pub subject: String,
+    /// Option labels, in order (not for scale questions).
+    #[serde(default)]
+    pub options: Vec<String>,
+    pub scale: Option<Scale>,
+    pub budget: Option<u32>,
+    #[serde(default)]
+    pub requires_code: bool,
+}
+
+impl QuestionInput {
+    fn check(&self) -> Result<Kind> {
+        let kind = self.kind.ok_or_else(|| Error::InvalidInput {
+            detail: "a question needs a kind".into(),
+        })?;
+        if self.prompt.trim().is_empty() {
+            return Err(Error::QuestionPromptEmpty);
+        }
+        let labels: Vec<&str> = self.options.iter().map(|o| o.trim()).collect();
+        match kind {
+            Kind::Scale => {
+                let s = self.scale.unwrap_or(Scale::ONE_TO_FIVE);
+                if s.max <= s.min || s.max - s.min > 10 {
+                    return Err(Error::InvalidInput {
+                        detail: format!("a scale from {} to {} is not usable", s.min, s.max),
+                    });
+                }
+            }
+            _ if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) => {
+                return Err(Error::QuestionOptions);
+            }
+            _ => {}
+        }
+        let mut distinct = labels.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() != labels.len() {
+            return Err(Error::QuestionOptions);
+        }
+        Ok(kind)
+    }
+}
+
+/// Creates a question, closed until the facilitator opens it.
+pub fn create(
+    store: &mut Store,
+    workshop: WorkshopId,
+    input: &QuestionInput,
+    now: Timestamp,
+) -> Result<Question> {
+    let kind = input.check()?;
+    crate::workshop::get(store, workshop)?;
+    let id = QuestionId::new();
+    store
+        .with_tx(|tx, device| store::voting::insert(tx, device, workshop, id, kind, input, now))?;
+    get(store, id)
+}
+
+pub fn get(store: &Store, id: QuestionId) -> Result<Question> {
+    store::voting::question(store.conn(), id)?.ok_or_else(|| Error::not_found("question"))
+}
+
+/// The workshop's questions, oldest first.
+pub fn list(store: &Store, workshop: WorkshopId) -> Result<Vec<Question>> {
+    store::voting::questions_of(store.conn(), workshop)
+}
+
+/// The question the phones answer now: the open one (opening one closes the others).
+pub fn open_question(store: &Store, workshop: WorkshopId) -> Result<Option<Question>> {
+    Ok(list(store, workshop)?
+        .into_iter()
+        .find(|q| q.state == QuestionState::Open))
+}
+
+/// Opens a question for ballots (closing any other open one) or closes it.
+pub fn set_open(store: &mut Store, id: QuestionId, open: bool, now: Timestamp) -> Result<Question> {
+    get(store, id)?;
+    store.with_tx(|tx, device| store::voting::set_open(tx, device, id, open, now))?;
+    get(store, id)
+}
+
+/// Shows (or hides again) the results to the room.
+pub fn set_revealed(
+    store: &mut Store,
+    id: QuestionId,
+    revealed: bool,
+    now: Timestamp,
+) -> Result<Question> {
+    get(store, id)?;
+    store.with_tx(|tx, device| store::voting::set_revealed(tx, device, id, revealed, now))?;
+    get(store, id)
 }
 
 /// The scale question about `subject`, created on first use. Its id is named by the
@@ -84,7 +200,7 @@ pub fn scale_question(
     store.with_tx(|tx, device| {
         store::voting::ensure_scale(tx, device, workshop, id, subject, scale, now)
     })?;
-    store::voting::question(store.conn(), id)?.ok_or_else(|| Error::not_found("question"))
+    get(store, id)
 }
 
 pub fn question_about(
@@ -98,38 +214,54 @@ pub fn question_about(
     )
 }
 
-/// Records the hands raised for each value of a scale question, replacing the
-/// previous count. Values not listed keep their count.
+/// Records the hands raised for each scale value or option id of a scale, single or
+/// multiple choice question, replacing the previous counts of those choices.
 pub fn set_hand_counts(
     store: &mut Store,
     workshop: WorkshopId,
     question: &Question,
-    counts: &[(i64, u32)],
+    counts: &[(String, u32)],
     now: Timestamp,
 ) -> Result<()> {
-    let scale = question.scale.ok_or_else(|| Error::InvalidInput {
-        detail: "hand counts per value need a scale question".into(),
-    })?;
-    for &(value, count) in counts {
-        scale.check(value)?;
-        if count > 100_000 {
+    for (choice, count) in counts {
+        let known = match question.kind {
+            Kind::Scale => {
+                let scale = question.scale.unwrap_or(Scale::ONE_TO_FIVE);
+                let value = choice.parse::<i64>().map_err(|_| Error::NotANumber {
+                    value: choice.clone(),
+                })?;
+                scale.check(value)?;
+                true
+            }
+            Kind::Single | Kind::Multiple => question.options.iter().any(|o| &o.id == choice),
+            _ => {
+                return Err(Error::InvalidInput {
+                    detail: "hands can be counted for scale and choice questions only".into(),
+                });
+            }
+        };
+        if !known {
+            return Err(Error::InvalidAnswer {
+                detail: format!("{choice:?} is not an option of this question"),
+            });
+        }
+        if *count > 100_000 {
             return Err(Error::InvalidInput {
                 detail: format!("{count} hands is not a count"),
             });
         }
     }
     store.with_tx(|tx, device| {
-        for &(value, count) in counts {
-            let choice = value.to_string();
-            let id = RecordId::named(&[&question.id.to_string(), "hands", &choice]);
+        for (choice, count) in counts {
+            let id = RecordId::named(&[&question.id.to_string(), "hands", choice]);
             store::voting::set_hand_count(
                 tx,
                 device,
                 workshop,
                 question.id,
                 id,
-                &choice,
-                count,
+                choice,
+                *count,
                 now,
             )?;
         }
@@ -137,40 +269,155 @@ pub fn set_hand_counts(
     })
 }
 
-/// One person's rating, from a phone (device token) or a paper ballot (its printed
-/// id). A second ballot from the same voter replaces the first.
-pub fn cast_scale_ballot(
+/// Who cast a ballot. A phone may replace its ballot while the question is open; a
+/// paper ballot's printed id and a voting code count once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Voter {
+    /// The SHA-256 (hex) of the phone's device token.
+    Phone(String),
+    Paper(String),
+    Code(String),
+}
+
+impl Voter {
+    fn key(&self) -> String {
+        match self {
+            Voter::Phone(t) => format!("phone:{t}"),
+            Voter::Paper(id) => format!("paper:{}", id.trim().to_uppercase()),
+            Voter::Code(c) => format!("code:{}", c.trim().to_uppercase()),
+        }
+    }
+
+    fn channel(&self) -> Channel {
+        match self {
+            Voter::Phone(_) | Voter::Code(_) => Channel::Phone,
+            Voter::Paper(_) => Channel::Paper,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cast {
+    /// An earlier ballot of the same phone was replaced.
+    pub replaced: bool,
+}
+
+/// Checks and records a ballot in one transaction. The same `client_ballot_id` sent
+/// again (a phone retrying after a lost acknowledgement) changes nothing.
+pub fn cast(
     store: &mut Store,
     workshop: WorkshopId,
-    question: &Question,
-    channel: Channel,
-    voter: &str,
-    value: i64,
+    question_id: QuestionId,
+    voter: &Voter,
+    client_ballot_id: Option<&str>,
+    answer: &serde_json::Value,
     now: Timestamp,
-) -> Result<()> {
-    let scale = question.scale.ok_or_else(|| Error::InvalidInput {
-        detail: "not a scale question".into(),
-    })?;
-    scale.check(value)?;
-    if channel == Channel::Hands || voter.trim().is_empty() {
-        return Err(Error::InvalidInput {
-            detail: "a ballot comes from a phone or a paper ballot with an id".into(),
-        });
+) -> Result<Cast> {
+    let question = get(store, question_id)?;
+    if store::voting::workshop_of(store.conn(), question_id)? != Some(workshop) {
+        return Err(Error::not_found("question"));
     }
-    let id = BallotId::named(&[&question.id.to_string(), voter]);
+    // Paper ballots are keyed in after the session too; phones vote while it is open.
+    if !matches!(voter, Voter::Paper(_)) && question.state != QuestionState::Open {
+        return Err(Error::QuestionClosed);
+    }
+    if question.requires_code && matches!(voter, Voter::Phone(_)) {
+        return Err(Error::BadCode);
+    }
+    let parsed = Answer::parse(&question, answer)?;
+    let json = serde_json::to_string(&parsed).map_err(|e| Error::InvalidInput {
+        detail: e.to_string(),
+    })?;
+    let key = voter.key();
+    let id = BallotId::named(&[&question_id.to_string(), &key]);
     store.with_tx(|tx, device| {
+        if let Voter::Code(code) = voter
+            && !store::voting::code_exists(tx, workshop, &code.trim().to_uppercase())?
+        {
+            return Err(Error::BadCode);
+        }
+        let existing = store::voting::ballot(tx, id)?;
+        if let Some((old_client, old_answer)) = &existing {
+            let same_retry =
+                client_ballot_id.is_some() && old_client.as_deref() == client_ballot_id;
+            if same_retry {
+                return Ok(Cast { replaced: false });
+            }
+            match voter {
+                Voter::Paper(_) => return Err(Error::PaperKeyedTwice),
+                Voter::Code(_) => return Err(Error::CodeUsed),
+                Voter::Phone(_) if old_answer == &json => return Ok(Cast { replaced: false }),
+                Voter::Phone(_) => {}
+            }
+        }
         store::voting::put_ballot(
             tx,
             device,
             workshop,
-            question.id,
+            question_id,
             id,
-            channel,
-            voter,
-            &value.to_string(),
+            voter.channel(),
+            &key,
+            &json,
+            client_ballot_id,
             now,
-        )
+        )?;
+        Ok(Cast {
+            replaced: existing.is_some(),
+        })
     })
+}
+
+/// The tally of a question over all its channels.
+pub fn results(store: &Store, question: &Question) -> Result<Tally> {
+    let ballots: Vec<(Channel, Answer)> = store::voting::ballots(store.conn(), question.id)?
+        .into_iter()
+        .filter_map(|(channel, json)| {
+            let value: serde_json::Value = serde_json::from_str(&json).ok()?;
+            Answer::parse(question, &value).ok().map(|a| (channel, a))
+        })
+        .collect();
+    let hands = store::voting::hand_counts(store.conn(), question.id)?;
+    Ok(tally::tally(question, &ballots, &hands))
+}
+
+/// Makes `n` new single-use voting codes for the workshop (8 characters from an
+/// alphabet without look-alikes) and returns them to be printed.
+pub fn make_codes(
+    store: &mut Store,
+    workshop: WorkshopId,
+    n: usize,
+    now: Timestamp,
+) -> Result<Vec<String>> {
+    crate::workshop::get(store, workshop)?;
+    let mut codes = Vec::with_capacity(n);
+    while codes.len() < n {
+        let code = short_code(8)?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    store.with_tx(|tx, device| {
+        for code in &codes {
+            store::voting::insert_code(tx, device, workshop, code, now)?;
+        }
+        Ok(())
+    })?;
+    Ok(codes)
+}
+
+/// No 0/O, 1/I/L: codes are read from paper and typed on phones.
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+fn short_code(len: usize) -> Result<String> {
+    let mut bytes = vec![0u8; len];
+    getrandom::fill(&mut bytes).map_err(|e| Error::InvalidInput {
+        detail: e.to_string(),
+    })?;
+    Ok(bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect())
 }
 
 /// How many ballots each channel brought.
@@ -249,35 +496,12 @@ pub fn tally_scale(
 
 /// The tally of a scale question over all its channels.
 pub fn scale_tally(store: &Store, question: &Question) -> Result<ScaleTally> {
-    let scale = question.scale.unwrap_or(Scale::ONE_TO_FIVE);
-    let mut counts = vec![0u32; scale.len()];
-    let mut hands = vec![0u32; scale.len()];
-    let mut by_channel = ByChannel::default();
-    let slot = |v: &str| {
-        v.trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|v| scale.check(*v).is_ok())
-            .map(|v| (v - scale.min) as usize)
-    };
-    for (choice, count) in store::voting::hand_counts(store.conn(), question.id)? {
-        if let Some(i) = slot(&choice) {
-            counts[i] += count;
-            hands[i] += count;
-            by_channel.hands += count;
-        }
+    match results(store, question)? {
+        Tally::Scale(t) => Ok(t),
+        Tally::Options { .. } => Err(Error::InvalidInput {
+            detail: "not a scale question".into(),
+        }),
     }
-    for (channel, answer) in store::voting::ballots(store.conn(), question.id)? {
-        if let Some(i) = slot(&answer) {
-            counts[i] += 1;
-            match channel {
-                Channel::Phone => by_channel.phone += 1,
-                Channel::Paper => by_channel.paper += 1,
-                Channel::Hands => by_channel.hands += 1,
-            }
-        }
-    }
-    Ok(tally_scale(scale, &counts, &hands, by_channel))
 }
 
 #[cfg(test)]

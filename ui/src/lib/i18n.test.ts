@@ -38,6 +38,19 @@ const CORE_ERRORS: Record<string, string[]> = {
   csv_value: ['column', 'value'],
   invalid_input: ['detail'],
   pdf: ['detail'],
+  unknown_indicator: ['code'],
+  year_out_of_range: ['year'],
+  not_a_number: ['value'],
+  target_source_empty: [],
+  rating_out_of_scale: ['max', 'min', 'value'],
+  duplicate_row: ['line'],
+  invalid_answer: ['detail'],
+  question_closed: [],
+  bad_code: [],
+  code_used: [],
+  paper_keyed_twice: [],
+  question_prompt_empty: [],
+  question_options: [],
 };
 
 const REPORT_KEYS = [

@@ -3,9 +3,9 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::Result;
-use crate::ids::{BallotId, DeviceId, QuestionId, RecordId, WorkshopId};
+use crate::ids::{BallotId, DeviceId, OptionId, QuestionId, RecordId, WorkshopId};
 use crate::time::{Timestamp, stamp};
-use crate::voting::{Channel, Kind, Question, QuestionState, Scale};
+use crate::voting::{Channel, Kind, Question, QuestionInput, QuestionOption, QuestionState, Scale};
 
 pub fn ensure_scale(
     tx: &Transaction<'_>,
@@ -35,25 +35,197 @@ pub fn ensure_scale(
     Ok(())
 }
 
+const QUESTION_COLUMNS: &str =
+    "id, kind, subject, prompt, scale_min, scale_max, budget, requires_code, state, revealed";
+
+fn read_question(r: &rusqlite::Row<'_>) -> rusqlite::Result<Question> {
+    let min: Option<i64> = r.get(4)?;
+    let max: Option<i64> = r.get(5)?;
+    Ok(Question {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        subject: r.get(2)?,
+        prompt: r.get(3)?,
+        scale: min.zip(max).map(|(min, max)| Scale { min, max }),
+        options: Vec::new(),
+        budget: r.get(6)?,
+        requires_code: r.get(7)?,
+        state: r.get(8)?,
+        revealed: r.get(9)?,
+    })
+}
+
+fn with_options(conn: &Connection, mut q: Question) -> Result<Question> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, label FROM question_options WHERE question_id = ?1 AND deleted = 0 ORDER BY position",
+    )?;
+    q.options = st
+        .query_map([q.id], |r| {
+            Ok(QuestionOption {
+                id: r.get(0)?,
+                label: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(q)
+}
+
 pub fn question(conn: &Connection, id: QuestionId) -> Result<Option<Question>> {
+    let q = conn
+        .prepare_cached(&format!(
+            "SELECT {QUESTION_COLUMNS} FROM questions WHERE id = ?1 AND deleted = 0"
+        ))?
+        .query_row([id], read_question)
+        .optional()?;
+    q.map(|q| with_options(conn, q)).transpose()
+}
+
+pub fn questions_of(conn: &Connection, workshop: WorkshopId) -> Result<Vec<Question>> {
+    let list: Vec<Question> = conn
+        .prepare_cached(&format!(
+            "SELECT {QUESTION_COLUMNS} FROM questions
+             WHERE workshop_id = ?1 AND deleted = 0 ORDER BY created_at, id"
+        ))?
+        .query_map([workshop], read_question)?
+        .collect::<rusqlite::Result<_>>()?;
+    list.into_iter().map(|q| with_options(conn, q)).collect()
+}
+
+pub fn workshop_of(conn: &Connection, id: QuestionId) -> Result<Option<WorkshopId>> {
+    Ok(conn
+        .prepare_cached("SELECT workshop_id FROM questions WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn insert(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    workshop: WorkshopId,
+    id: QuestionId,
+    kind: Kind,
+    input: &QuestionInput,
+    now: Timestamp,
+) -> Result<()> {
+    let scale = (kind == Kind::Scale).then(|| input.scale.unwrap_or(Scale::ONE_TO_FIVE));
+    tx.execute(
+        "INSERT INTO questions (id, workshop_id, kind, subject, prompt, scale_min, scale_max, budget,
+                                requires_code, state, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
+        params![
+            id,
+            workshop,
+            kind,
+            input.subject.trim(),
+            input.prompt.trim(),
+            scale.map(|s| s.min),
+            scale.map(|s| s.max),
+            input.budget,
+            input.requires_code,
+            QuestionState::Closed,
+            stamp(now),
+            device
+        ],
+    )?;
+    for (position, label) in input.options.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO question_options (id, workshop_id, question_id, position, label,
+                                           created_at, updated_at, device_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+            params![
+                OptionId::new(),
+                workshop,
+                id,
+                position as i64,
+                label.trim(),
+                stamp(now),
+                device
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn set_open(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    id: QuestionId,
+    open: bool,
+    now: Timestamp,
+) -> Result<()> {
+    if open {
+        // One open question at a time: the phones show one.
+        tx.execute(
+            "UPDATE questions SET state = 'closed', updated_at = ?2, device_id = ?3
+             WHERE workshop_id = (SELECT workshop_id FROM questions WHERE id = ?1)
+               AND state = 'open' AND id != ?1",
+            params![id, stamp(now), device],
+        )?;
+    }
+    let state = if open {
+        QuestionState::Open
+    } else {
+        QuestionState::Closed
+    };
+    tx.execute(
+        "UPDATE questions SET state = ?2, updated_at = ?3, device_id = ?4
+         WHERE id = ?1 AND state IS NOT ?2",
+        params![id, state, stamp(now), device],
+    )?;
+    Ok(())
+}
+
+pub fn set_revealed(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    id: QuestionId,
+    revealed: bool,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE questions SET revealed = ?2, updated_at = ?3, device_id = ?4
+         WHERE id = ?1 AND revealed IS NOT ?2",
+        params![id, revealed, stamp(now), device],
+    )?;
+    Ok(())
+}
+
+pub fn insert_code(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    workshop: WorkshopId,
+    code: &str,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO voting_codes (id, workshop_id, code, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+        params![
+            RecordId::named(&[&workshop.to_string(), "code", code]),
+            workshop,
+            code,
+            stamp(now),
+            device
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn code_exists(conn: &Connection, workshop: WorkshopId, code: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached(
-            "SELECT id, kind, subject, prompt, scale_min, scale_max, state, revealed
-             FROM questions WHERE id = ?1 AND deleted = 0",
+            "SELECT EXISTS (SELECT 1 FROM voting_codes WHERE workshop_id = ?1 AND code = ?2)",
         )?
-        .query_row([id], |r| {
-            let min: Option<i64> = r.get(4)?;
-            let max: Option<i64> = r.get(5)?;
-            Ok(Question {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                subject: r.get(2)?,
-                prompt: r.get(3)?,
-                scale: min.zip(max).map(|(min, max)| Scale { min, max }),
-                state: r.get(6)?,
-                revealed: r.get(7)?,
-            })
-        })
+        .query_row(params![workshop, code], |r| r.get(0))?)
+}
+
+/// A live ballot's client id and answer.
+pub fn ballot(conn: &Connection, id: BallotId) -> Result<Option<(Option<String>, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT client_ballot_id, answer FROM ballots WHERE id = ?1 AND deleted = 0",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
 
@@ -98,15 +270,18 @@ pub fn put_ballot(
     channel: Channel,
     voter: &str,
     answer_json: &str,
+    client_ballot_id: Option<&str>,
     now: Timestamp,
 ) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO ballots (id, workshop_id, question_id, channel, voter, answer,
+        "INSERT INTO ballots (id, workshop_id, question_id, channel, voter, answer, client_ballot_id,
                               created_at, updated_at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
          ON CONFLICT (id) DO UPDATE SET answer = excluded.answer, channel = excluded.channel,
-                deleted = 0, updated_at = excluded.updated_at, device_id = excluded.device_id
-         WHERE answer IS NOT excluded.answer OR deleted = 1",
+                client_ballot_id = excluded.client_ballot_id, deleted = 0,
+                updated_at = excluded.updated_at, device_id = excluded.device_id
+         WHERE answer IS NOT excluded.answer OR deleted = 1
+               OR client_ballot_id IS NOT excluded.client_ballot_id",
     )?
     .execute(params![
         id,
@@ -115,6 +290,7 @@ pub fn put_ballot(
         channel,
         voter,
         answer_json,
+        client_ballot_id,
         stamp(now),
         device
     ])?;

@@ -353,35 +353,3 @@ fn a_bundle_from_before_stage_1_still_imports() {
         PeriodStart::FirstObservation
     );
 }
-
-#[test]
-fn hands_and_paper_ballots_add_up_in_one_tally_and_a_second_paper_ballot_replaces_the_first() {
-    use cabildo_core::voting::{self, Channel, Scale};
-    let mut store = Store::open_in_memory().unwrap();
-    let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
-    relevance::set_hand_counts(&mut store, w.id, "7", [0, 1, 0, 2, 3], at(2, 10)).unwrap();
-    let q = voting::question_about(&store, w.id, &relevance::subject("7"))
-        .unwrap()
-        .unwrap();
-    voting::cast_scale_ballot(&mut store, w.id, &q, Channel::Paper, "P-4821", 2, at(2, 11))
-        .unwrap();
-    voting::cast_scale_ballot(&mut store, w.id, &q, Channel::Paper, "P-4821", 1, at(2, 11))
-        .unwrap();
-    voting::cast_scale_ballot(&mut store, w.id, &q, Channel::Phone, "tok-1", 5, at(2, 11)).unwrap();
-    let bad =
-        voting::cast_scale_ballot(&mut store, w.id, &q, Channel::Phone, "tok-2", 9, at(2, 11));
-    assert_eq!(bad.unwrap_err().code(), "rating_out_of_scale");
-    let t = voting::scale_tally(&store, &q).unwrap();
-    assert_eq!(t.scale, Scale::ONE_TO_FIVE);
-    assert_eq!(t.counts, vec![1, 1, 0, 2, 4]);
-    assert_eq!(t.hand_counts, vec![0, 1, 0, 2, 3]);
-    assert_eq!(
-        (
-            t.by_channel.hands,
-            t.by_channel.paper,
-            t.by_channel.phone,
-            t.n
-        ),
-        (6, 1, 1, 8)
-    );
-}

@@ -7,3 +7,4 @@ mod diagnostic;
 mod fixtures;
 mod report;
 mod store;
+mod voting;

@@ -93,6 +93,10 @@ CREATE TABLE questions (
     prompt TEXT NOT NULL DEFAULT '',
     scale_min INTEGER,
     scale_max INTEGER,
+    -- points: the total to give (100); dots: the dots each person has; multiple: the most choices.
+    budget INTEGER CHECK (budget IS NULL OR budget BETWEEN 1 AND 10000),
+    -- Anonymous, one per person: ballots need a printed single-use voting code.
+    requires_code INTEGER NOT NULL DEFAULT 0 CHECK (requires_code IN (0, 1)),
     state TEXT NOT NULL CHECK (state IN ('draft', 'open', 'closed')),
     revealed INTEGER NOT NULL DEFAULT 0 CHECK (revealed IN (0, 1)),
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
@@ -121,9 +125,12 @@ CREATE TABLE ballots (
     workshop_id TEXT NOT NULL REFERENCES workshops (id),
     question_id TEXT NOT NULL REFERENCES questions (id),
     channel TEXT NOT NULL CHECK (channel IN ('phone', 'paper')),
-    -- A phone's device token or a paper ballot's printed id: one ballot each, a new one replaces it.
+    -- 'phone:<device token hash>', 'paper:<printed id>' or 'code:<voting code>': one ballot each;
+    -- a phone's new ballot replaces its last, a paper id or a voting code counts once.
     voter TEXT NOT NULL CHECK (length(voter) > 0),
     answer TEXT NOT NULL CHECK (json_valid(answer)),
+    -- Made by the phone's page: a retry of the same ballot carries the same one.
+    client_ballot_id TEXT,
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -143,3 +150,24 @@ CREATE TABLE hand_counts (
     device_id TEXT NOT NULL
 ) STRICT;
 CREATE INDEX hand_counts_by_question ON hand_counts (question_id);
+
+-- Single-use voting codes printed for anonymous one-per-person votes: the app knows which
+-- codes voted (ballots.voter), never who held them.
+CREATE TABLE voting_codes (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 4 AND 16),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX voting_codes_by_code ON voting_codes (workshop_id, code);
+
+-- The phones that joined a voting session. Local to this laptop, never in a bundle: the
+-- token is a secret of the phone, kept here only as its SHA-256.
+CREATE TABLE phones (
+    token_sha256 TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    name TEXT NOT NULL DEFAULT '',
+    joined_at TEXT NOT NULL
+) STRICT;
