@@ -9,5 +9,5 @@ export default defineConfig({
   clearScreen: false,
   server: { port: 5173, strictPort: true, fs: { allow: ['..'] } },
   build: { outDir: 'dist', emptyOutDir: true, target: 'safari14' },
-  test: { include: ['src/**/*.test.ts'] },
+  test: { include: ['src/**/*.test.ts', 'phone/src/**/*.test.ts'] },
 });

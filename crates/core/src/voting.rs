@@ -137,7 +137,7 @@ impl QuestionInput {
     }
 }
 
-/// Creates a question, closed until the facilitator opens it.
+/// Creates a question, a draft until the facilitator opens it.
 pub fn create(
     store: &mut Store,
     workshop: WorkshopId,
@@ -166,6 +166,17 @@ pub fn open_question(store: &Store, workshop: WorkshopId) -> Result<Option<Quest
     Ok(list(store, workshop)?
         .into_iter()
         .find(|q| q.state == QuestionState::Open))
+}
+
+/// The question the room looks at: the open one, else the last one closed (its
+/// results stay on the screens once revealed). Drafts are the facilitator's only.
+pub fn current_question(store: &Store, workshop: WorkshopId) -> Result<Option<Question>> {
+    if let Some(q) = open_question(store, workshop)? {
+        return Ok(Some(q));
+    }
+    store::voting::last_closed(store.conn(), workshop)?
+        .map(|id| get(store, id))
+        .transpose()
 }
 
 /// Opens a question for ballots (closing any other open one) or closes it.
@@ -280,7 +291,8 @@ pub enum Voter {
 }
 
 impl Voter {
-    fn key(&self) -> String {
+    /// How the voter is stored: one ballot per question for each key.
+    pub fn key(&self) -> String {
         match self {
             Voter::Phone(t) => format!("phone:{t}"),
             Voter::Paper(id) => format!("paper:{}", id.trim().to_uppercase()),
@@ -329,7 +341,7 @@ pub fn cast(
         detail: e.to_string(),
     })?;
     let key = voter.key();
-    let id = BallotId::named(&[&question_id.to_string(), &key]);
+    let id = ballot_id(question_id, voter);
     store.with_tx(|tx, device| {
         if let Voter::Code(code) = voter
             && !store::voting::code_exists(tx, workshop, &code.trim().to_uppercase())?
@@ -366,6 +378,23 @@ pub fn cast(
             replaced: existing.is_some(),
         })
     })
+}
+
+/// The id of a voter's ballot on a question: one per voter, named by both.
+pub fn ballot_id(question: QuestionId, voter: &Voter) -> BallotId {
+    BallotId::named(&[&question.to_string(), &voter.key()])
+}
+
+/// A voter's answer on a question, as stored.
+pub fn ballot_of(
+    store: &Store,
+    question: QuestionId,
+    voter: &Voter,
+) -> Result<Option<serde_json::Value>> {
+    Ok(
+        store::voting::ballot(store.conn(), ballot_id(question, voter))?
+            .and_then(|(_, answer)| serde_json::from_str(&answer).ok()),
+    )
 }
 
 /// The tally of a question over all its channels.

@@ -28,7 +28,7 @@ pub fn ensure_scale(
         subject,
         scale.min,
         scale.max,
-        QuestionState::Open,
+        QuestionState::Draft,
         stamp(now),
         device
     ])?;
@@ -91,6 +91,17 @@ pub fn questions_of(conn: &Connection, workshop: WorkshopId) -> Result<Vec<Quest
     list.into_iter().map(|q| with_options(conn, q)).collect()
 }
 
+/// The question closed most recently (a draft is never closed: it was open before).
+pub fn last_closed(conn: &Connection, workshop: WorkshopId) -> Result<Option<QuestionId>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM questions WHERE workshop_id = ?1 AND state = 'closed' AND deleted = 0
+             ORDER BY updated_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row([workshop], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn workshop_of(conn: &Connection, id: QuestionId) -> Result<Option<WorkshopId>> {
     Ok(conn
         .prepare_cached("SELECT workshop_id FROM questions WHERE id = ?1")?
@@ -122,7 +133,7 @@ pub fn insert(
             scale.map(|s| s.max),
             input.budget,
             input.requires_code,
-            QuestionState::Closed,
+            QuestionState::Draft,
             stamp(now),
             device
         ],

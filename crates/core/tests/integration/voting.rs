@@ -33,6 +33,7 @@ fn hands_and_paper_ballots_add_up_in_one_tally_and_a_paper_id_counts_once() {
     let q = voting::question_about(&store, w.id, &relevance::subject("7"))
         .unwrap()
         .unwrap();
+    let q = voting::set_open(&mut store, q.id, true, at(2, 10)).unwrap();
     let paper = Voter::Paper("p-4821".into());
     voting::cast(
         &mut store,
