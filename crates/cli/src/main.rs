@@ -51,6 +51,22 @@ enum Command {
         #[command(subcommand)]
         command: IndicatorsCommand,
     },
+    /// Run the participants' voting server headless until stopped (Ctrl-C or SIGTERM)
+    Serve {
+        #[arg(long)]
+        workshop: String,
+        /// The address and port phones reach (port 0: any free one)
+        #[arg(long, default_value = "0.0.0.0:8080")]
+        listen: std::net::SocketAddr,
+        /// Six digits (default: a random one, printed)
+        #[arg(long)]
+        pin: Option<String>,
+    },
+    /// Questions put to the room: create, open, close, reveal, results
+    Question {
+        #[command(subcommand)]
+        command: QuestionCommand,
+    },
     /// Write the PDF report of a workshop
     Report {
         #[arg(long)]
@@ -61,6 +77,55 @@ enum Command {
         /// The report's language: es, en, pt or fr (default: the workshop's)
         #[arg(long)]
         lang: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum QuestionCommand {
+    /// Create a question (a draft until opened); prints its id
+    Create {
+        #[arg(long)]
+        workshop: String,
+        /// scale, single, multiple, points, dots, ranking or grid
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        prompt: String,
+        /// An option (repeat it); not for scale questions
+        #[arg(long = "option")]
+        options: Vec<String>,
+        /// Points to give, dots per person, or most options one may choose
+        #[arg(long)]
+        budget: Option<u32>,
+        /// Ballots need a printed single-use voting code
+        #[arg(long)]
+        requires_code: bool,
+    },
+    /// Open a question for ballots (the open one before it closes)
+    Open { id: String },
+    /// Close a question: no more ballots from phones
+    Close { id: String },
+    /// Show the results to the room
+    Reveal { id: String },
+    /// Print the tally as JSON
+    Results { id: String },
+    /// Key in a paper ballot by its printed id (each id counts once)
+    Paper {
+        id: String,
+        /// The id printed on the ballot
+        #[arg(long = "ballot")]
+        ballot: String,
+        /// The answer as JSON, e.g. '{"value": 4}' or '{"option": "<option id>"}'
+        #[arg(long)]
+        answer: String,
+    },
+    /// Record the hands counted for a scale value or an option id
+    Hands {
+        id: String,
+        #[arg(long)]
+        choice: String,
+        #[arg(long)]
+        count: u32,
     },
 }
 
@@ -173,6 +238,24 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
                 println!("{n} values imported, {} rows rejected", preview.invalid);
             }
         }
+        Command::Serve {
+            workshop,
+            listen,
+            pin,
+        } => {
+            let config = cabildo_lan::Config {
+                db: store
+                    .path()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default(),
+                workshop: WorkshopId::parse(&workshop)?,
+                bind: listen,
+                pin,
+            };
+            drop(store);
+            serve(config)?;
+        }
+        Command::Question { command } => question(&mut store, command, now)?,
         Command::Report {
             workshop: id,
             out,
@@ -199,6 +282,102 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
         }
     }
     Ok(())
+}
+
+fn json(value: &impl serde::Serialize) -> cabildo_core::Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| cabildo_core::Error::InvalidInput {
+        detail: e.to_string(),
+    })
+}
+
+fn question(
+    store: &mut Store,
+    command: QuestionCommand,
+    now: chrono::DateTime<chrono::Utc>,
+) -> cabildo_core::Result<()> {
+    use cabildo_core::ids::QuestionId;
+    use cabildo_core::voting::{self, Kind, QuestionInput};
+    match command {
+        QuestionCommand::Create {
+            workshop,
+            kind,
+            prompt,
+            options,
+            budget,
+            requires_code,
+        } => {
+            let kind = Kind::parse(&kind).ok_or_else(|| cabildo_core::Error::InvalidInput {
+                detail: format!(
+                    "unknown kind {kind:?}: scale, single, multiple, points, dots, ranking or grid"
+                ),
+            })?;
+            let input = QuestionInput {
+                kind: Some(kind),
+                prompt,
+                options,
+                budget,
+                requires_code,
+                ..QuestionInput::default()
+            };
+            let q = voting::create(store, WorkshopId::parse(&workshop)?, &input, now)?;
+            println!("{}", q.id);
+        }
+        QuestionCommand::Open { id } => {
+            voting::set_open(store, QuestionId::parse(&id)?, true, now)?;
+        }
+        QuestionCommand::Close { id } => {
+            voting::set_open(store, QuestionId::parse(&id)?, false, now)?;
+        }
+        QuestionCommand::Reveal { id } => {
+            voting::set_revealed(store, QuestionId::parse(&id)?, true, now)?;
+        }
+        QuestionCommand::Paper { id, ballot, answer } => {
+            let q = voting::get(store, QuestionId::parse(&id)?)?;
+            let workshop = voting::workshop_of(store, q.id)?;
+            let answer: serde_json::Value =
+                serde_json::from_str(&answer).map_err(|e| cabildo_core::Error::InvalidAnswer {
+                    detail: e.to_string(),
+                })?;
+            voting::cast(
+                store,
+                workshop,
+                q.id,
+                &voting::Voter::Paper(ballot),
+                None,
+                &answer,
+                now,
+            )?;
+        }
+        QuestionCommand::Hands { id, choice, count } => {
+            let q = voting::get(store, QuestionId::parse(&id)?)?;
+            let workshop = voting::workshop_of(store, q.id)?;
+            voting::set_hand_counts(store, workshop, &q, &[(choice, count)], now)?;
+        }
+        QuestionCommand::Results { id } => {
+            let q = voting::get(store, QuestionId::parse(&id)?)?;
+            println!("{}", json(&voting::results(store, &q)?)?);
+        }
+    }
+    Ok(())
+}
+
+/// Serves until Ctrl-C or SIGTERM, then stops cleanly.
+fn serve(config: cabildo_lan::Config) -> cabildo_core::Result<()> {
+    let rt = tokio::runtime::Runtime::new().map_err(|e| cabildo_core::Error::io("starting", e))?;
+    rt.block_on(async {
+        let server = cabildo_lan::start(config).await?;
+        // Scripts read these two lines to find the server.
+        println!("url {}", server.url());
+        println!("pin {}", server.pin());
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .map_err(|e| cabildo_core::Error::io("listening for SIGTERM", e))?;
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+        server.stop().await;
+        Ok(())
+    })
 }
 
 fn main() -> ExitCode {

@@ -152,6 +152,11 @@ pub fn create(
     get(store, id)
 }
 
+/// The workshop a question belongs to.
+pub fn workshop_of(store: &Store, id: QuestionId) -> Result<WorkshopId> {
+    store::voting::workshop_of(store.conn(), id)?.ok_or_else(|| Error::not_found("question"))
+}
+
 pub fn get(store: &Store, id: QuestionId) -> Result<Question> {
     store::voting::question(store.conn(), id)?.ok_or_else(|| Error::not_found("question"))
 }
