@@ -366,9 +366,15 @@ fn serve(config: cabildo_lan::Config) -> cabildo_core::Result<()> {
     let rt = tokio::runtime::Runtime::new().map_err(|e| cabildo_core::Error::io("starting", e))?;
     rt.block_on(async {
         let server = cabildo_lan::start(config).await?;
-        // Scripts read these two lines to find the server.
-        println!("url {}", server.url());
-        println!("pin {}", server.pin());
+        // Scripts read these two lines to find the server. A reader that went away
+        // (a closed pipe) must not stop the server.
+        {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            let _ = writeln!(out, "url {}", server.url());
+            let _ = writeln!(out, "pin {}", server.pin());
+            let _ = out.flush();
+        }
         let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
             .map_err(|e| cabildo_core::Error::io("listening for SIGTERM", e))?;
         tokio::select! {
