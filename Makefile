@@ -1,6 +1,7 @@
 # The two commands of the README, and the benchmarks.
 #   make run    installs what is missing, builds, and opens the app
 #   make test   installs what is missing and runs every test
+#   make phone  the phone voting page in a browser (after `scripts/ensure-deps.sh test`)
 #   make bench  release-mode figures, each against a baseline of the same run
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -8,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_RELEASE := target/release/cabildo-app
 APP_DEBUG := target/debug/cabildo-app
 
-.PHONY: run test bench ui lint unit e2e
+.PHONY: run test bench ui lint unit phone e2e
 
 run:
 	scripts/ensure-deps.sh run
@@ -28,6 +29,12 @@ unit: ui
 	cd ui && npm test
 	cargo test --workspace --exclude cabildo-e2e
 
+# The phone voting page in Debian's chromium (playwright-core) against `cabildo serve`.
+phone: ui
+	cargo build -p cabildo-cli
+	rm -rf target/phone-screenshots
+	node --test tests/phone/
+
 e2e: ui
 	cargo build -p cabildo-app
 	rm -rf target/e2e-screenshots
@@ -36,9 +43,10 @@ e2e: ui
 
 test:
 	scripts/ensure-deps.sh test
-	$(MAKE) lint unit e2e
+	$(MAKE) lint unit phone e2e
 
 bench: ui
 	scripts/ensure-deps.sh test
 	cargo build --release -p cabildo-app -p cabildo-bench
-	xvfb-run -a --server-args="-screen 0 1366x768x24" target/release/cabildo-bench
+	# (g) holds 300 event streams and their server ends open at once.
+	ulimit -n 4096; xvfb-run -a --server-args="-screen 0 1366x768x24" target/release/cabildo-bench

@@ -3,6 +3,8 @@
 //! Never a pass/fail: figures to compare between commits and machines.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod lan;
+
 use std::time::{Duration, Instant};
 
 use cabildo_core::participants::{self, Gender, ParticipantInput, Sector};
@@ -331,6 +333,9 @@ async fn main() {
     }
     if wanted("f") {
         diagnostic_compute();
+    }
+    if wanted("g") {
+        lan::ballots().await;
     }
     if wanted("d") {
         cold_start().await;
