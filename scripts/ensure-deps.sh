@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Cabildo needs and is missing; does nothing when all is there.
 #   scripts/ensure-deps.sh run    — to build and open the app
-#   scripts/ensure-deps.sh test   — also what the tests need (WebDriver, Xvfb, poppler)
+#   scripts/ensure-deps.sh test   — also what the tests need (WebDriver, Xvfb, poppler, and
+#                                   chromium for the phone page: Debian's, never a downloaded browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev build-essential file pkg-config)
 if [ "${1:-run}" = test ]; then
-  want+=(webkit2gtk-driver xvfb xauth poppler-utils imagemagick)
+  want+=(webkit2gtk-driver xvfb xauth poppler-utils imagemagick chromium)
 fi
 
 missing=()

@@ -29,7 +29,7 @@ const levelText = (value: number, t: Translate) => {
  * colours, never colour alone. (Object.assign, not a spread: es2017 would add a helper.)
  */
 function choice(text: string, pressed: boolean, onclick: () => void, extra: Record<string, unknown>) {
-  return h('button', Object.assign({ type: 'button', class: 'choice', 'aria-pressed': pressed, onclick }, extra),
+  return h('button', Object.assign({ type: 'button', class: 'choice', 'data-testid': 'choice', 'aria-pressed': pressed, onclick }, extra),
     h('span', { class: 'mark', 'aria-hidden': 'true' }, pressed ? '✓' : ''), text);
 }
 
@@ -40,7 +40,7 @@ export function editor(q: Question, d: Draft, t: Translate, changed: Changed): C
       const { min, max } = scaleOf(q);
       const buttons: Child[] = [];
       for (let v = min; v <= max; v++) {
-        buttons.push(choice(scaleText(q, v, t), d.value === v, () => ((d.value = v), changed()), { 'data-key': `v${v}` }));
+        buttons.push(choice(scaleText(q, v, t), d.value === v, () => ((d.value = v), changed()), { 'data-key': `v${v}`, 'data-value': v }));
       }
       return [h('p', { class: 'hint' }, t('scale_hint', { min, max })), h('div', { class: named(q) ? 'choices' : 'choices wrap' }, buttons)];
     }
@@ -48,7 +48,7 @@ export function editor(q: Question, d: Draft, t: Translate, changed: Changed): C
       return [
         h('p', { class: 'hint' }, t('single_hint')),
         h('div', { class: 'choices' }, q.options.map((o) =>
-          choice(o.label, d.option === o.id, () => ((d.option = o.id), changed()), { 'data-key': o.id }))),
+          choice(o.label, d.option === o.id, () => ((d.option = o.id), changed()), { 'data-key': o.id, 'data-option': o.id }))),
       ];
     case 'multiple': {
       const limit = typeof q.budget === 'number' ? q.budget : null;
@@ -63,7 +63,7 @@ export function editor(q: Question, d: Draft, t: Translate, changed: Changed): C
         h('p', { class: 'hint' }, limit === null ? t('multiple_hint') : t('multiple_budget', { budget: limit })),
         h('div', { class: 'choices' }, q.options.map((o) => {
           const on = d.options.indexOf(o.id) >= 0;
-          return choice(o.label, on, () => toggle(o.id), { 'data-key': o.id, disabled: full && !on });
+          return choice(o.label, on, () => toggle(o.id), { 'data-key': o.id, 'data-option': o.id, disabled: full && !on });
         })),
       ];
     }
@@ -77,11 +77,11 @@ export function editor(q: Question, d: Draft, t: Translate, changed: Changed): C
           d.order.splice(i + by, 0, id);
           changed();
         };
-        return h('li', null,
+        return h('li', { 'data-testid': 'rank-item', 'data-option': id },
           h('span', { class: 'place' }, `${i + 1}.`),
           h('span', { class: 'label' }, label[id]),
-          h('button', { type: 'button', class: 'step', 'data-key': `up${id}`, disabled: i === 0, 'aria-label': t('move_up', { label: label[id] }), onclick: () => move(-1) }, '↑'),
-          h('button', { type: 'button', class: 'step', 'data-key': `down${id}`, disabled: i === d.order.length - 1, 'aria-label': t('move_down', { label: label[id] }), onclick: () => move(1) }, '↓'));
+          h('button', { type: 'button', class: 'step', 'data-key': `up${id}`, 'data-testid': 'rank-up', disabled: i === 0, 'aria-label': t('move_up', { label: label[id] }), onclick: () => move(-1) }, '↑'),
+          h('button', { type: 'button', class: 'step', 'data-key': `down${id}`, 'data-testid': 'rank-down', disabled: i === d.order.length - 1, 'aria-label': t('move_down', { label: label[id] }), onclick: () => move(1) }, '↓'));
       }))];
     case 'grid':
       return [h('p', { class: 'hint' }, t('grid_hint')), q.options.map((o) => {
@@ -96,6 +96,10 @@ export function editor(q: Question, d: Draft, t: Translate, changed: Changed): C
             h('div', { class: 'steps' }, GRID_STEPS.map((value, i) =>
               choice(String(i + 1), chosen === value, () => pick(value), {
                 'data-key': `${name}${i}${o.id}`,
+                'data-testid': 'grid-step',
+                'data-option': o.id,
+                'data-axis': name,
+                'data-step': i + 1,
                 'aria-label': `${t(name)}: ${t(`level.${i + 1}`)}`,
               }))));
         };
@@ -127,19 +131,19 @@ function shares(q: Question, d: Draft, t: Translate, changed: Changed): Child[] 
       const shown = points
         ? h('input', {
           class: 'amount', type: 'text', inputmode: 'numeric', pattern: '[0-9]*', maxlength: 4, value: n,
-          'data-key': `in${o.id}`, 'aria-label': o.label,
+          'data-key': `in${o.id}`, 'data-testid': 'share-amount', 'data-option': o.id, 'aria-label': o.label,
           oninput: (e: Event) => {
             d.shares[o.id] = parseInt((e.target as HTMLInputElement).value.replace(/\D/g, ''), 10) || 0;
             changed(true);
           },
         })
-        : h('span', { class: 'amount' }, `${n} `, h('span', { 'aria-hidden': 'true' }, '●'.repeat(n)));
+        : h('span', { class: 'amount', 'data-testid': 'share-amount', 'data-option': o.id, 'data-n': n }, `${n} `, h('span', { 'aria-hidden': 'true' }, '●'.repeat(n)));
       return h('div', { class: 'share' },
         h('span', { class: 'label' }, o.label),
         h('span', { class: 'stepper' },
-          h('button', { type: 'button', class: 'step', 'data-key': `less${o.id}`, disabled: !points && n <= 0, 'aria-label': t('less', { label: o.label }), onclick: () => add(o.id, -1) }, '−'),
+          h('button', { type: 'button', class: 'step', 'data-key': `less${o.id}`, 'data-testid': 'share-less', 'data-option': o.id, disabled: !points && n <= 0, 'aria-label': t('less', { label: o.label }), onclick: () => add(o.id, -1) }, '−'),
           shown,
-          h('button', { type: 'button', class: 'step', 'data-key': `more${o.id}`, disabled: !points && left() <= 0, 'aria-label': t('more', { label: o.label }), onclick: () => add(o.id, 1) }, '+')));
+          h('button', { type: 'button', class: 'step', 'data-key': `more${o.id}`, 'data-testid': 'share-more', 'data-option': o.id, disabled: !points && left() <= 0, 'aria-label': t('more', { label: o.label }), onclick: () => add(o.id, 1) }, '+')));
     }),
   ];
 }
@@ -149,7 +153,7 @@ export function counter(q: Question, d: Draft, t: Translate): Child {
   if (q.kind !== 'points' && q.kind !== 'dots') return null;
   const left = budgetOf(q) - total(d.shares);
   const key = left > 0 ? `${q.kind}_left` : left < 0 ? 'points_over' : `${q.kind}_done`;
-  return h('p', { class: left < 0 ? 'count warn' : 'count' }, t(key, { n: Math.abs(left) }));
+  return h('p', { class: left < 0 ? 'count warn' : 'count', 'data-testid': 'counter', 'data-left': left }, t(key, { n: Math.abs(left) }));
 }
 
 /** An answer in words, to confirm what was received. */

@@ -47,7 +47,7 @@ export interface Actions {
 
 export function createView(root: HTMLElement, model: Model, actions: Actions) {
   const header = h('header', null);
-  const status = h('p', { class: 'status' });
+  const status = h('p', { class: 'status', 'data-testid': 'status' });
   const main = h('main', null);
   fill(root, header, status, main);
   const shown: Record<string, string> = {};
@@ -78,7 +78,7 @@ export function createView(root: HTMLElement, model: Model, actions: Actions) {
     document.title = t('title');
     put('header', header, JSON.stringify([model.language, model.joined]), () => headerView(model, t, actions));
     const line = statusLine(model, t);
-    put('status', status, line, () => [line]);
+    put('status', status, line, () => statusView(model, line, t));
     status.className = model.offline ? 'status warn' : 'status';
     put('main', main, mainSig(), () => {
       footer = null;
@@ -108,9 +108,9 @@ export function createView(root: HTMLElement, model: Model, actions: Actions) {
 
 function headerView(model: Model, t: Translate, actions: Actions): Child[] {
   return [
-    h('h1', null, model.joined ? model.joined.workshop_title : t('title')),
+    h('h1', { 'data-testid': 'workshop-title' }, model.joined ? model.joined.workshop_title : t('title')),
     h('label', { class: 'lang' }, `${t('language')} `,
-      h('select', { onchange: (e: Event) => actions.language((e.target as HTMLSelectElement).value as Language) },
+      h('select', { 'data-testid': 'language', onchange: (e: Event) => actions.language((e.target as HTMLSelectElement).value as Language) },
         LANGUAGES.map((l) => h('option', { value: l, selected: l === model.language }, t(`lang.${l}`))))),
   ];
 }
@@ -122,39 +122,52 @@ function statusLine(model: Model, t: Translate): string {
   return `${t('phones', { n: s.counts.phones })} · ${t('ballots', { n: s.counts.ballots })}`;
 }
 
+/** The status line as shown: each count in its own element, so tests can read it. */
+function statusView(model: Model, line: string, t: Translate): Child[] {
+  const s = model.state;
+  if (model.offline || !s || !line) return [h('span', { 'data-testid': model.offline ? 'offline' : null }, line)];
+  const { phones, ballots } = s.counts;
+  return [
+    h('span', { 'data-testid': 'count-phones', 'data-n': phones }, t('phones', { n: phones })),
+    ' · ',
+    h('span', { 'data-testid': 'count-ballots', 'data-n': ballots }, t('ballots', { n: ballots })),
+  ];
+}
+
 /** An error code from the server (or `network`) as the message that explains it. */
 export function errorMessage(code: string, t: Translate): Message {
   const key = `error.${code}`;
   return t(key) === key ? { key: 'error.other', params: { code } } : { key };
 }
 
+// `data-message` is the locale key (e.g. `error.bad_pin`), the same in every language.
 const say = (m: Message | null, t: Translate) =>
-  m && h('p', { class: 'message', role: 'alert' }, `⚠ ${t(m.key, m.params)}`);
+  m && h('p', { class: 'message', role: 'alert', 'data-testid': 'message', 'data-message': m.key }, `⚠ ${t(m.key, m.params)}`);
 
 function mainView(model: Model, t: Translate, actions: Actions, footerAt: (el: HTMLElement) => void): Child[] {
   if (!model.joined) return joinView(model, t, actions);
   const s = model.state;
-  if (!s) return [h('p', { class: 'calm' }, t('connecting'))];
+  if (!s) return [h('p', { class: 'calm', 'data-testid': 'connecting' }, t('connecting'))];
   const q = s.question;
   if (!q) {
-    return [h('div', { class: 'calm' }, h('h2', null, t('wait')), h('p', null, t('wait_hint')),
+    return [h('div', { class: 'calm', 'data-testid': 'waiting' }, h('h2', null, t('wait')), h('p', null, t('wait_hint')),
       h('p', { class: 'big' }, t('phones', { n: s.counts.phones })))];
   }
   const open = q.state === 'open';
-  const out: Child[] = [h('h2', { class: 'prompt' }, q.prompt)];
+  const out: Child[] = [h('h2', { class: 'prompt', 'data-testid': 'prompt', 'data-question': q.id, 'data-state': q.state }, q.prompt)];
   // A newer answer still on its way is shown as sending, not the older one as received.
   const sending = model.pending !== null && model.pending.question_id === q.id;
   if (model.sent && !model.editing && !sending) {
-    out.push(h('div', { class: 'received', role: 'status' },
+    out.push(h('div', { class: 'received', role: 'status', 'data-testid': 'received' },
       h('p', { class: 'big' }, t('received')),
       h('p', null, t('your_answer')),
-      h('ul', null, summary(q, model.sent.answer, t)),
-      open && h('button', { type: 'button', class: 'secondary', onclick: () => actions.editing(true) }, t('change'))));
+      h('ul', { 'data-testid': 'my-answer' }, summary(q, model.sent.answer, t)),
+      open && h('button', { type: 'button', class: 'secondary', 'data-testid': 'change', onclick: () => actions.editing(true) }, t('change'))));
   } else if (open && model.draft) {
     out.push(editor(q, model.draft, t, actions.changed));
     if (q.requires_code) {
       out.push(h('label', { class: 'field' }, t('code'),
-        h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'characters', value: model.code, 'data-key': 'code',
+        h('input', { type: 'text', autocomplete: 'off', autocapitalize: 'characters', value: model.code, 'data-key': 'code', 'data-testid': 'voting-code',
           oninput: (e: Event) => ((model.code = (e.target as HTMLInputElement).value), actions.changed(true)) }),
         h('span', { class: 'hint' }, t('code_hint'))));
     }
@@ -162,7 +175,7 @@ function mainView(model: Model, t: Translate, actions: Actions, footerAt: (el: H
     footerAt(footer);
     out.push(footer);
   }
-  if (!open) out.push(h('p', { class: 'calm' }, t('closed')), say(model.message, t));
+  if (!open) out.push(h('p', { class: 'calm', 'data-testid': 'closed' }, t('closed')), say(model.message, t));
   const tally = readTally(q, s.results);
   if (tally) out.push(resultsView(q, tally, t, model.language));
   return out;
@@ -173,26 +186,26 @@ function footerView(q: Question, d: Draft, model: Model, t: Translate, actions: 
   return [
     counter(q, d, t),
     say(model.message, t),
-    pending && h('p', { class: 'hint' }, model.offline || model.message ? t('pending') : t('sending')),
-    h('button', { type: 'button', class: 'primary', onclick: actions.send }, t('send')),
-    model.editing && h('button', { type: 'button', class: 'secondary', onclick: () => actions.editing(false) }, t('keep')),
+    pending && h('p', { class: 'hint', 'data-testid': 'pending' }, model.offline || model.message ? t('pending') : t('sending')),
+    h('button', { type: 'button', class: 'primary', 'data-testid': 'send', onclick: actions.send }, t('send')),
+    model.editing && h('button', { type: 'button', class: 'secondary', 'data-testid': 'keep', onclick: () => actions.editing(false) }, t('keep')),
   ];
 }
 
 function joinView(model: Model, t: Translate, actions: Actions): Child[] {
-  return [h('form', { class: 'join', onsubmit: (e: Event) => (e.preventDefault(), actions.join()) },
+  return [h('form', { class: 'join', 'data-testid': 'join', onsubmit: (e: Event) => (e.preventDefault(), actions.join()) },
     h('h2', null, t('join.heading')),
     h('label', { class: 'field' }, t('join.pin'),
       // type=tel brings the digit keypad on Android versions that ignore inputmode.
       h('input', { type: 'tel', inputmode: 'numeric', pattern: '[0-9]*', maxlength: 6, autocomplete: 'off', class: 'pin',
-        value: model.pin, 'data-key': 'pin', oninput: (e: Event) => (model.pin = (e.target as HTMLInputElement).value) }),
+        value: model.pin, 'data-key': 'pin', 'data-testid': 'join-pin', oninput: (e: Event) => (model.pin = (e.target as HTMLInputElement).value) }),
       h('span', { class: 'hint' }, t('join.pin_hint'))),
     h('label', { class: 'field' }, t('join.name'),
-      h('input', { type: 'text', maxlength: 80, autocomplete: 'name', value: model.name, 'data-key': 'name',
+      h('input', { type: 'text', maxlength: 80, autocomplete: 'name', value: model.name, 'data-key': 'name', 'data-testid': 'join-name',
         oninput: (e: Event) => (model.name = (e.target as HTMLInputElement).value) }),
       h('span', { class: 'hint' }, t('join.name_hint'))),
     say(model.message, t),
-    h('button', { type: 'submit', class: 'primary', disabled: model.joining }, model.joining ? t('connecting') : t('join.submit')))];
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'join-submit', disabled: model.joining }, model.joining ? t('connecting') : t('join.submit')))];
 }
 
 function resultsView(q: Question, tally: Tally, t: Translate, language: Language): Child {
@@ -201,18 +214,18 @@ function resultsView(q: Question, tally: Tally, t: Translate, language: Language
   const top = Math.max(1, ...tally.rows.map((r) => r.value));
   // The number is always written beside its bar: the bar alone says nothing to a screen reader.
   const bar = (text: string, value: number, max: number) =>
-    h('div', { class: 'bar-row' }, h('span', null, text, ' ', h('b', null, fmt(value))),
+    h('div', { class: 'bar-row', 'data-testid': 'result-row' }, h('span', null, text, ' ', h('b', { 'data-testid': 'result-value', 'data-value': value }, fmt(value))),
       h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((100 * value) / max)}%` })));
   const caption = q.kind === 'points' || q.kind === 'dots' ? 'results_points'
     : q.kind === 'grid' ? 'results_grid' : q.kind === 'ranking' ? 'results_ranking' : '';
-  return h('section', { class: 'results' },
+  return h('section', { class: 'results', 'data-testid': 'results' },
     h('h2', null, t('results')),
     caption && h('p', { class: 'hint' }, t(caption)),
     q.kind === 'ranking'
-      ? h('ol', null, tally.rows.map((r) => h('li', null, `${r.label} — ${t('rank_mean', { value: fmt(r.value) })}`)))
+      ? h('ol', null, tally.rows.map((r) => h('li', { 'data-testid': 'result-row' }, `${r.label} — ${t('rank_mean', { value: fmt(r.value) })}`)))
       : tally.rows.map((r) => (r.feasibility === undefined ? bar(name(r.label), r.value, top)
         : h('div', { class: 'pair' }, h('p', null, r.label),
           bar(t('impact'), r.value, 1), bar(t('feasibility'), r.feasibility, 1)))),
-    tally.mean !== undefined && h('p', { class: 'big' }, t('mean', { value: fmt(tally.mean) })),
-    h('p', null, t('votes', { n: tally.n })));
+    tally.mean !== undefined && h('p', { class: 'big', 'data-testid': 'result-mean' }, t('mean', { value: fmt(tally.mean) })),
+    h('p', { 'data-testid': 'result-n', 'data-n': tally.n }, t('votes', { n: tally.n })));
 }
