@@ -18,8 +18,9 @@ use tauri_plugin_opener::OpenerExt;
 use crate::state::AppState;
 
 pub mod stage1;
+pub mod voting;
 
-fn now() -> cabildo_core::time::Timestamp {
+pub(crate) fn now() -> cabildo_core::time::Timestamp {
     chrono::Utc::now()
 }
 

@@ -41,6 +41,22 @@ pub fn run() {
             commands::stage1::relevance_summary,
             commands::stage1::set_relevance_hands,
             commands::stage1::set_goal_notes,
+            commands::voting::network_addresses,
+            commands::voting::start_voting,
+            commands::voting::stop_voting,
+            commands::voting::voting_session,
+            commands::voting::list_questions,
+            commands::voting::create_question,
+            commands::voting::set_question_open,
+            commands::voting::set_question_revealed,
+            commands::voting::question_results,
+            commands::voting::room_state,
+            commands::voting::key_paper_ballot,
+            commands::voting::set_question_hands,
+            commands::voting::make_voting_codes,
+            commands::voting::qr_svg,
+            commands::voting::wifi_qr_text,
+            commands::voting::open_presenter,
         ])
         .run(tauri::generate_context!())
         .expect("the Cabildo window could not start");

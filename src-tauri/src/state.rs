@@ -12,6 +12,8 @@ pub const EXPORT_DIR_ENV: &str = "CABILDO_EXPORT_DIR";
 
 pub struct AppState {
     store: Mutex<Result<Store>>,
+    /// The LAN server while voting is open, with what the window shows of it.
+    pub lan: tokio::sync::Mutex<Option<(crate::commands::voting::Session, cabildo_lan::Server)>>,
     pub database_path: PathBuf,
     pub export_dir: PathBuf,
 }
@@ -37,6 +39,7 @@ impl AppState {
             });
         AppState {
             store: Mutex::new(store),
+            lan: tokio::sync::Mutex::new(None),
             database_path,
             export_dir,
         }

@@ -16,6 +16,7 @@ pub mod locale;
 pub mod participants;
 pub mod participants_csv;
 pub mod phones;
+pub mod qr;
 pub mod relevance;
 pub mod report;
 pub mod room;

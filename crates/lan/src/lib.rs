@@ -166,3 +166,27 @@ pub async fn start(config: Config) -> Result<Server> {
         task,
     })
 }
+
+/// A network address of this computer that phones could reach.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Address {
+    /// The interface's name (e.g. `wlp2s0`, `ap0`), to tell the hotspot from the rest.
+    pub interface: String,
+    pub ip: std::net::IpAddr,
+}
+
+/// Every IPv4 address of this computer, loopback last: a laptop running a hotspot
+/// has several, and guessing the right one is often wrong, so the facilitator picks.
+pub fn addresses() -> Vec<Address> {
+    let mut list: Vec<Address> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i.ip().is_ipv4())
+        .map(|i| Address {
+            ip: i.ip(),
+            interface: i.name,
+        })
+        .collect();
+    list.sort_by_key(|a| (a.ip.is_loopback(), a.interface.clone()));
+    list
+}

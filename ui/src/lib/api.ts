@@ -3,6 +3,12 @@
 // maps to the commands' snake_case parameters.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  NetworkAddress,
+  Question,
+  QuestionInput,
+  RoomState,
+  Tally,
+  VotingSession,
   AppInfo,
   Area,
   IndicatorCsvPreview,
@@ -97,3 +103,32 @@ export const setRelevanceHands = (workshopId: string, goal: string, counts: numb
   invoke<Relevance>('set_relevance_hands', { workshopId, goal, counts });
 export const setGoalNotes = (workshopId: string, goal: string, notes: string) =>
   invoke<void>('set_goal_notes', { workshopId, goal, notes });
+
+// Voting. The LAN server runs only between startVoting and stopVoting.
+export const networkAddresses = () => invoke<NetworkAddress[]>('network_addresses');
+/** port 0 lets the system choose a free port. */
+export const startVoting = (workshopId: string, ip: string, port: number) =>
+  invoke<VotingSession>('start_voting', { workshopId, ip, port });
+export const stopVoting = () => invoke<void>('stop_voting');
+export const votingSession = () => invoke<VotingSession | null>('voting_session');
+export const listQuestions = (workshopId: string) => invoke<Question[]>('list_questions', { workshopId });
+export const createQuestion = (workshopId: string, input: QuestionInput) =>
+  invoke<Question>('create_question', { workshopId, input });
+/** Opening a question closes the one that was open. */
+export const setQuestionOpen = (id: string, open: boolean) => invoke<Question>('set_question_open', { id, open });
+export const setQuestionRevealed = (id: string, revealed: boolean) =>
+  invoke<Question>('set_question_revealed', { id, revealed });
+export const questionResults = (id: string) => invoke<Tally>('question_results', { id });
+export const roomState = (workshopId: string) => invoke<RoomState>('room_state', { workshopId });
+/** A paper ballot keyed in by its printed id; the same id twice is refused (paper_keyed_twice). */
+export const keyPaperBallot = (id: string, ballot: string, answer: unknown) =>
+  invoke<Tally>('key_paper_ballot', { id, ballot, answer });
+/** counts: [scale value or option id, hands]. */
+export const setQuestionHands = (id: string, counts: [string, number][]) =>
+  invoke<Tally>('set_question_hands', { id, counts });
+export const makeVotingCodes = (workshopId: string, count: number) =>
+  invoke<string[]>('make_voting_codes', { workshopId, count });
+export const qrSvg = (text: string) => invoke<string>('qr_svg', { text });
+export const wifiQrText = (ssid: string, password: string) => invoke<string>('wifi_qr_text', { ssid, password });
+/** Opens the projected window (full screen on a second display when there is one). */
+export const openPresenter = () => invoke<void>('open_presenter');

@@ -402,3 +402,74 @@ export interface GoalRelevance {
 export interface Relevance {
   goals: GoalRelevance[]; // most relevant first
 }
+
+// ---- Voting (crates/core/src/voting.rs, room.rs; src-tauri/src/commands/voting.rs) ----
+
+export type QuestionKind = 'scale' | 'single' | 'multiple' | 'points' | 'dots' | 'ranking' | 'grid';
+export type QuestionState = 'draft' | 'open' | 'closed';
+
+export interface QuestionOption {
+  id: string;
+  label: string;
+}
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  subject: string;
+  prompt: string;
+  scale: { min: number; max: number } | null;
+  options: QuestionOption[];
+  budget: number | null; // points: total (null = 100); dots: per person (null = 3); multiple: most choices
+  requires_code: boolean;
+  state: QuestionState;
+  revealed: boolean;
+}
+
+export interface QuestionInput {
+  kind: QuestionKind;
+  prompt: string;
+  subject?: string;
+  options: string[]; // labels; not for scale
+  scale: { min: number; max: number } | null;
+  budget: number | null;
+  requires_code: boolean;
+}
+
+export interface ByChannel {
+  phone: number;
+  paper: number;
+  hands: number;
+}
+
+export interface OptionTally {
+  option: string;
+  label: string;
+  count: number; // choices: ballots; points/dots: sum; ranking: first places; grid: ballots placing it
+  mean: number | null; // points/dots: per ballot; ranking: mean position (1 = first)
+  borda: number | null;
+  impact: number | null; // grid, 0..1
+  feasibility: number | null;
+}
+
+export type Tally =
+  | ({ kind: 'scale' } & ScaleTally)
+  | { kind: 'options'; question_kind: QuestionKind; options: OptionTally[]; by_channel: ByChannel; n: number };
+
+export interface RoomState {
+  question: Omit<Question, 'subject' | 'revealed'> | null; // the open one, else the last closed
+  counts: { phones: number; ballots: number };
+  results: Tally | null; // only once revealed
+}
+
+export interface NetworkAddress {
+  interface: string;
+  ip: string;
+}
+
+export interface VotingSession {
+  workshop_id: string;
+  url: string; // with ?pin=
+  pin: string;
+  address: string; // ip:port
+}
