@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 want=(libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev build-essential file pkg-config)
 if [ "${1:-run}" = test ]; then
-  want+=(webkit2gtk-driver xvfb xauth poppler-utils imagemagick chromium)
+  want+=(webkit2gtk-driver xvfb xauth poppler-utils imagemagick zbar-tools chromium)
 fi
 
 missing=()

@@ -57,6 +57,7 @@ pub fn run() {
             commands::voting::qr_svg,
             commands::voting::wifi_qr_text,
             commands::voting::open_presenter,
+            commands::voting::write_join_card,
         ])
         .run(tauri::generate_context!())
         .expect("the Cabildo window could not start");

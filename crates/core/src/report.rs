@@ -1,6 +1,7 @@
 //! The workshop's PDF report. `layout` knows pages and fonts; this module knows
 //! what a workshop report says and in which order.
 
+pub mod join_card;
 pub mod layout;
 pub mod stage1;
 
@@ -285,6 +286,25 @@ pub fn workshop_pdf(
     )
     .map_err(|e| Error::Pdf {
         detail: e.to_string(),
+    })
+}
+
+/// Writes the join card of a voting session (see `join_card`).
+pub fn write_join_card(
+    path: &Path,
+    title: &str,
+    url: &str,
+    pin: &str,
+    wifi: Option<&join_card::Wifi>,
+    language: Language,
+    now: Timestamp,
+) -> Result<Written> {
+    let rendered = join_card::pdf(title, url, pin, wifi, language, now.timestamp())?;
+    crate::files::write_atomically(path, &rendered.bytes)?;
+    Ok(Written {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        bytes: rendered.bytes.len() as u64,
     })
 }
 

@@ -206,3 +206,44 @@ fn window_error(e: tauri::Error) -> Error {
         detail: format!("the presenter window: {e}"),
     }
 }
+
+/// Writes the join card of the running session (Wi-Fi QR when a network name is
+/// given, the address's QR, the PIN) into the export folder, or `path`.
+#[tauri::command]
+pub async fn write_join_card(
+    state: State<'_, AppState>,
+    ssid: String,
+    password: String,
+    path: Option<std::path::PathBuf>,
+    language: cabildo_core::workshop::Language,
+) -> Result<cabildo_core::report::Written> {
+    let session = state
+        .lan
+        .lock()
+        .await
+        .as_ref()
+        .map(|(s, _)| s.clone())
+        .ok_or_else(|| Error::InvalidInput {
+            detail: "voting is not open".into(),
+        })?;
+    let title = state.with(|s| Ok(cabildo_core::workshop::get(s, session.workshop_id)?.title))?;
+    let path = path.unwrap_or_else(|| {
+        state
+            .export_dir
+            .join(format!("{}.pdf", language_card_name(language)))
+    });
+    let wifi = cabildo_core::report::join_card::Wifi { ssid, password };
+    cabildo_core::report::write_join_card(
+        &path,
+        &title,
+        &session.url,
+        &session.pin,
+        Some(&wifi),
+        language,
+        now(),
+    )
+}
+
+fn language_card_name(language: cabildo_core::workshop::Language) -> String {
+    cabildo_core::locale::text(language, "card.title")
+}

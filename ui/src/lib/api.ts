@@ -132,3 +132,6 @@ export const qrSvg = (text: string) => invoke<string>('qr_svg', { text });
 export const wifiQrText = (ssid: string, password: string) => invoke<string>('wifi_qr_text', { ssid, password });
 /** Opens the projected window (full screen on a second display when there is one). */
 export const openPresenter = () => invoke<void>('open_presenter');
+/** The printable join card of the running session (Wi-Fi QR if a network name is given, address QR, PIN). */
+export const writeJoinCard = (ssid: string, password: string, path: string | null, language: Language) =>
+  invoke<ReportResult>('write_join_card', { ssid, password, path, language });

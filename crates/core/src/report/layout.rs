@@ -41,6 +41,11 @@ pub enum Block {
         rows: Vec<(String, f64)>,
         unit: String,
     },
+    /// A QR code (rows of modules, `true` dark), `size_mm` wide, centred, with its quiet zone.
+    Qr {
+        modules: Vec<Vec<bool>>,
+        size_mm: f32,
+    },
     /// Starts a new page unless the current page is still empty.
     PageBreak,
     /// Vertical space in millimetres; it does not carry over to the next page.
@@ -108,6 +113,8 @@ pub enum LayoutError {
     },
     #[error("bar chart value for {label:?} is not a finite number")]
     NonFiniteValue { label: String },
+    #[error("a QR code needs modules and a positive size, not {0} mm")]
+    Qr(f32),
     #[error("spacer of {0} mm is not a finite, non-negative length")]
     Spacer(f32),
     #[error("creation time {0} is outside the dates a PDF can hold")]
@@ -361,6 +368,12 @@ enum Item {
         w: f32,
         h: f32,
     },
+    /// A black square (a QR module).
+    Square {
+        x: f32,
+        y: f32,
+        w: f32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -440,6 +453,10 @@ enum Prepared {
         keep_with_next: bool,
     },
     Grid(Grid),
+    Qr {
+        modules: Vec<Vec<bool>>,
+        size: f32,
+    },
     Bars(Bars),
     PageBreak,
     Space(f32),
@@ -465,6 +482,15 @@ fn prepare(block: &Block, faces: &Faces, geo: &Geometry) -> Result<Prepared, Lay
             inks,
         } => Prepared::Grid(prepare_table(columns, rows, inks, faces, geo)?),
         Block::BarChart { rows, unit } => Prepared::Bars(prepare_bars(rows, unit, faces, geo)?),
+        Block::Qr { modules, size_mm } => {
+            if !size_mm.is_finite() || *size_mm <= 0.0 || modules.is_empty() {
+                return Err(LayoutError::Qr(*size_mm));
+            }
+            Prepared::Qr {
+                modules: modules.clone(),
+                size: (size_mm * PT_PER_MM).min(geo.text_w),
+            }
+        }
         Block::PageBreak => Prepared::PageBreak,
         Block::Spacer(mm) => {
             if !mm.is_finite() || *mm < 0.0 {
@@ -660,6 +686,7 @@ fn lead_height(rest: &[Prepared]) -> f32 {
             g.header_h() + g.rows.first().map_or(0.0, |r| g.lines_h(r.line_count()))
         }
         Some(Prepared::Bars(b)) => b.height(),
+        Some(Prepared::Qr { size, .. }) => *size,
         Some(Prepared::PageBreak | Prepared::Space(_)) | None => 0.0,
     }
 }
@@ -759,6 +786,7 @@ impl Flow {
                 }
                 Prepared::Grid(grid) => self.place_grid(grid, faces),
                 Prepared::Bars(bars) => self.place_bars(bars),
+                Prepared::Qr { modules, size } => self.place_qr(modules, *size),
                 Prepared::PageBreak => {
                     if !self.at_top() {
                         self.new_page();
@@ -854,6 +882,28 @@ impl Flow {
         self.y += grid.after;
     }
 
+    fn place_qr(&mut self, modules: &[Vec<bool>], size: f32) {
+        // Four modules of white around the code, as readers expect.
+        let quiet = 4.0;
+        let n = modules.len() as f32 + 2.0 * quiet;
+        let module = size / n;
+        self.break_unless_fits(size);
+        let left = self.geo.left + (self.geo.text_w - size) / 2.0;
+        let top = self.geo.top + self.y;
+        for (r, row) in modules.iter().enumerate() {
+            for (c, dark) in row.iter().enumerate() {
+                if *dark {
+                    self.push(Item::Square {
+                        x: left + (c as f32 + quiet) * module,
+                        y: top + (r as f32 + quiet) * module,
+                        w: module,
+                    });
+                }
+            }
+        }
+        self.y += size + 2.0 * PT_PER_MM;
+    }
+
     fn place_bars(&mut self, bars: &Bars) {
         // A chart is read as one picture: it moves whole to the next page when it fits
         // there, and only a chart longer than a page is split between bars.
@@ -906,6 +956,7 @@ fn ink_colour(ink: Ink) -> Color {
 fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
     let mut ops = Vec::new();
     let mut bar_fill_set = false;
+    let mut black_fill_set = false;
     for item in items {
         match item {
             Item::Rule {
@@ -933,6 +984,28 @@ fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec
                     },
                 });
             }
+            Item::Square { x, y, w } => {
+                if bar_fill_set {
+                    ops.push(Op::SetFillColor { col: colour(0.0) });
+                    bar_fill_set = false;
+                    black_fill_set = true;
+                } else if !black_fill_set {
+                    ops.push(Op::SetFillColor { col: colour(0.0) });
+                    black_fill_set = true;
+                }
+                // A hair wider than the module, so neighbours print without seams.
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        mode: Some(PaintMode::Fill),
+                        ..Rect::from_xywh(
+                            Pt(*x),
+                            Pt(page_h - y - w - 0.05),
+                            Pt(*w + 0.05),
+                            Pt(*w + 0.05),
+                        )
+                    },
+                });
+            }
             Item::Bar { x, y, w, h } if *w > 0.0 => {
                 if !bar_fill_set {
                     let (r, g, b) = BAR_FILL;
@@ -945,6 +1018,7 @@ fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec
                         }),
                     });
                     bar_fill_set = true;
+                    black_fill_set = false;
                 }
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {

@@ -258,3 +258,58 @@ fn the_stage_1_chapter_speaks_the_report_language() {
         }
     }
 }
+
+#[test]
+fn the_join_card_carries_the_wifi_the_address_and_the_pin_with_their_qr_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tarjeta.pdf");
+    let wifi = report::join_card::Wifi {
+        ssid: "Sala Ñuble — Municipalidad".into(),
+        password: "votar;2026".into(),
+    };
+    let url = "http://192.168.137.1:8080/?pin=482913";
+    let written = report::write_join_card(
+        &path,
+        "Taller ODM — São Paulo y Haïti",
+        url,
+        "482913",
+        Some(&wifi),
+        Language::Es,
+        at(2, 9),
+    )
+    .unwrap();
+    assert_eq!(written.pages, 1);
+    let text = pdftotext(&path, &["-raw"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Sala Ñuble — Municipalidad",
+        "votar;2026",
+        url,
+        "482913",
+        "São Paulo y Haïti",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in {text}");
+    }
+    let out = pages_dir().join("join-card");
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-singlefile"])
+        .arg(&path)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Both codes read back, as a phone's camera would read them (zbar).
+    let decoded = Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(out.with_extension("png"))
+        .output()
+        .expect("zbar-tools is installed (make test installs it)");
+    let decoded = String::from_utf8(decoded.stdout).unwrap();
+    assert!(
+        decoded.contains("WIFI:T:WPA;S:Sala Ñuble — Municipalidad;P:votar\\;2026;;"),
+        "{decoded}"
+    );
+    assert!(decoded.contains(url), "{decoded}");
+}
