@@ -58,6 +58,7 @@ pub fn run() {
             commands::voting::wifi_qr_text,
             commands::voting::open_presenter,
             commands::voting::write_join_card,
+            commands::voting::write_paper_ballots,
         ])
         .run(tauri::generate_context!())
         .expect("the Cabildo window could not start");

@@ -119,6 +119,17 @@ enum QuestionCommand {
         #[arg(long)]
         answer: String,
     },
+    /// Print paper ballots for the question, each with a new short id
+    Ballots {
+        id: String,
+        #[arg(long, default_value_t = 30)]
+        count: usize,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// es, en, pt or fr (default: es)
+        #[arg(long, default_value = "es")]
+        lang: String,
+    },
     /// Record the hands counted for a scale value or an option id
     Hands {
         id: String,
@@ -347,6 +358,26 @@ fn question(
                 &answer,
                 now,
             )?;
+        }
+        QuestionCommand::Ballots {
+            id,
+            count,
+            out,
+            lang,
+        } => {
+            let language =
+                Language::parse(&lang).ok_or_else(|| cabildo_core::Error::InvalidInput {
+                    detail: format!("unknown language {lang:?}: use es, en, pt or fr"),
+                })?;
+            let w = report::write_paper_ballots(
+                store,
+                QuestionId::parse(&id)?,
+                count,
+                &out,
+                language,
+                now,
+            )?;
+            println!("{} ({} pages)", w.path, w.pages);
         }
         QuestionCommand::Hands { id, choice, count } => {
             let q = voting::get(store, QuestionId::parse(&id)?)?;

@@ -46,6 +46,7 @@ pub const TABLES: &[&str] = &[
     "ballots",
     "hand_counts",
     "voting_codes",
+    "paper_slips",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -88,6 +88,8 @@ pub enum Error {
     CodeUsed,
     #[error("this paper ballot was already keyed in")]
     PaperKeyedTwice,
+    #[error("no paper ballot with this id was printed for this question")]
+    UnknownPaperBallot,
     #[error("the question has no text")]
     QuestionPromptEmpty,
     #[error("a question needs at least two different options, none empty")]
@@ -137,6 +139,7 @@ impl Error {
             Error::BadCode => "bad_code",
             Error::CodeUsed => "code_used",
             Error::PaperKeyedTwice => "paper_keyed_twice",
+            Error::UnknownPaperBallot => "unknown_paper_ballot",
             Error::QuestionPromptEmpty => "question_prompt_empty",
             Error::QuestionOptions => "question_options",
             Error::InvalidInput { .. } => "invalid_input",
@@ -224,6 +227,7 @@ impl Error {
             | Error::BadCode
             | Error::CodeUsed
             | Error::PaperKeyedTwice
+            | Error::UnknownPaperBallot
             | Error::QuestionPromptEmpty
             | Error::QuestionOptions => {}
         }

@@ -3,6 +3,7 @@
 
 pub mod join_card;
 pub mod layout;
+pub mod paper_ballots;
 pub mod stage1;
 
 use std::path::Path;
@@ -300,6 +301,31 @@ pub fn write_join_card(
     now: Timestamp,
 ) -> Result<Written> {
     let rendered = join_card::pdf(title, url, pin, wifi, language, now.timestamp())?;
+    crate::files::write_atomically(path, &rendered.bytes)?;
+    Ok(Written {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        bytes: rendered.bytes.len() as u64,
+    })
+}
+
+/// Prints `count` paper ballots for a question, each with a new short id.
+pub fn write_paper_ballots(
+    store: &mut Store,
+    question: crate::ids::QuestionId,
+    count: usize,
+    path: &Path,
+    language: Language,
+    now: Timestamp,
+) -> Result<Written> {
+    if !(1..=500).contains(&count) {
+        return Err(Error::InvalidInput {
+            detail: format!("{count} ballots: between 1 and 500"),
+        });
+    }
+    let q = crate::voting::get(store, question)?;
+    let slips = crate::voting::make_slips(store, question, count, now)?;
+    let rendered = paper_ballots::pdf(&q, &slips, language, now.timestamp())?;
     crate::files::write_atomically(path, &rendered.bytes)?;
     Ok(Written {
         path: path.display().to_string(),

@@ -353,6 +353,12 @@ pub fn cast(
         {
             return Err(Error::BadCode);
         }
+        if let Voter::Paper(slip) = voter
+            && store::voting::slip_known(tx, question_id, &slip.trim().to_uppercase())?
+                == Some(false)
+        {
+            return Err(Error::UnknownPaperBallot);
+        }
         let existing = store::voting::ballot(tx, id)?;
         if let Some((old_client, old_answer)) = &existing {
             let same_retry =
@@ -438,6 +444,32 @@ pub fn make_codes(
         Ok(())
     })?;
     Ok(codes)
+}
+
+/// Prints `n` paper ballots for a question: makes their short ids (kept, so that a
+/// mistyped id is caught when keyed in) and returns them.
+pub fn make_slips(
+    store: &mut Store,
+    question: QuestionId,
+    n: usize,
+    now: Timestamp,
+) -> Result<Vec<String>> {
+    let workshop = workshop_of(store, question)?;
+    let existing = store::voting::slips_of(store.conn(), question)?;
+    let mut slips: Vec<String> = Vec::with_capacity(n);
+    while slips.len() < n {
+        let slip = short_code(5)?;
+        if !slips.contains(&slip) && !existing.contains(&slip) {
+            slips.push(slip);
+        }
+    }
+    store.with_tx(|tx, device| {
+        for slip in &slips {
+            store::voting::insert_slip(tx, device, workshop, question, slip, now)?;
+        }
+        Ok(())
+    })?;
+    Ok(slips)
 }
 
 /// No 0/O, 1/I/L: codes are read from paper and typed on phones.

@@ -247,3 +247,22 @@ pub async fn write_join_card(
 fn language_card_name(language: cabildo_core::workshop::Language) -> String {
     cabildo_core::locale::text(language, "card.title")
 }
+
+/// Prints `count` paper ballots for a question into the export folder (or `path`).
+#[tauri::command]
+pub async fn write_paper_ballots(
+    state: State<'_, AppState>,
+    id: QuestionId,
+    count: usize,
+    path: Option<std::path::PathBuf>,
+    language: cabildo_core::workshop::Language,
+) -> Result<cabildo_core::report::Written> {
+    let path = path.unwrap_or_else(|| {
+        state.export_dir.join(format!(
+            "{}-{}.pdf",
+            cabildo_core::locale::text(language, "ballot.id"),
+            &id.to_string()[..8]
+        ))
+    });
+    state.with(|s| cabildo_core::report::write_paper_ballots(s, id, count, &path, language, now()))
+}

@@ -135,3 +135,6 @@ export const openPresenter = () => invoke<void>('open_presenter');
 /** The printable join card of the running session (Wi-Fi QR if a network name is given, address QR, PIN). */
 export const writeJoinCard = (ssid: string, password: string, path: string | null, language: Language) =>
   invoke<ReportResult>('write_join_card', { ssid, password, path, language });
+/** Prints paper ballots for a question, each with a new short id (only printed ids can be keyed in). */
+export const writePaperBallots = (id: string, count: number, path: string | null, language: Language) =>
+  invoke<ReportResult>('write_paper_ballots', { id, count, path, language });

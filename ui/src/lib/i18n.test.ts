@@ -49,6 +49,7 @@ const CORE_ERRORS: Record<string, string[]> = {
   bad_code: [],
   code_used: [],
   paper_keyed_twice: [],
+  unknown_paper_ballot: [],
   question_prompt_empty: [],
   question_options: [],
 };

@@ -222,6 +222,48 @@ pub fn insert_code(
     Ok(())
 }
 
+pub fn insert_slip(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    workshop: WorkshopId,
+    question: QuestionId,
+    code: &str,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO paper_slips (id, workshop_id, question_id, code, created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+        params![
+            RecordId::named(&[&question.to_string(), "slip", code]),
+            workshop,
+            question,
+            code,
+            stamp(now),
+            device
+        ],
+    )?;
+    Ok(())
+}
+
+/// `None` when the question has no printed ballots (any id may be keyed), else
+/// whether `code` is one of them.
+pub fn slip_known(conn: &Connection, question: QuestionId, code: &str) -> Result<Option<bool>> {
+    let (any, known): (bool, bool) = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM paper_slips WHERE question_id = ?1),
+                    EXISTS (SELECT 1 FROM paper_slips WHERE question_id = ?1 AND code = ?2)",
+        )?
+        .query_row(params![question, code], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(any.then_some(known))
+}
+
+pub fn slips_of(conn: &Connection, question: QuestionId) -> Result<Vec<String>> {
+    let mut st =
+        conn.prepare_cached("SELECT code FROM paper_slips WHERE question_id = ?1 ORDER BY code")?;
+    let rows = st.query_map([question], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn code_exists(conn: &Connection, workshop: WorkshopId, code: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached(

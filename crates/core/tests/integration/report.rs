@@ -313,3 +313,58 @@ fn the_join_card_carries_the_wifi_the_address_and_the_pin_with_their_qr_codes() 
     );
     assert!(decoded.contains(url), "{decoded}");
 }
+
+#[test]
+fn printed_paper_ballots_carry_their_ids_and_only_those_ids_can_be_keyed_in() {
+    use cabildo_core::voting::{self, Kind, QuestionInput, Voter};
+    let db = TempDb::new();
+    let mut store = db.open();
+    let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let input = QuestionInput {
+        kind: Some(Kind::Single),
+        prompt: "¿Qué necesita primero la Región de Ñuble?".into(),
+        options: vec!["Agua potable".into(), "Posta de salud".into()],
+        ..QuestionInput::default()
+    };
+    let q = voting::create(&mut store, w.id, &input, at(2, 9)).unwrap();
+    let path = db.dir.path().join("papeletas.pdf");
+    let written =
+        report::write_paper_ballots(&mut store, q.id, 7, &path, Language::Es, at(2, 9)).unwrap();
+    assert_eq!(written.pages, 3, "three to a page");
+    let text = pdftotext(&path, &["-raw"]);
+    let slips: Vec<String> = text
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("Papeleta")
+                .map(|s| s.trim_start_matches(':').trim().to_string())
+        })
+        .collect();
+    assert_eq!(slips.len(), 7, "{text}");
+    assert!(
+        text.contains("Región de Ñuble") && text.contains("☐ Posta de salud"),
+        "{text}"
+    );
+    let answer = serde_json::json!({"option": q.options[1].id});
+    let key = |store: &mut Store, slip: &str| {
+        voting::cast(
+            store,
+            w.id,
+            q.id,
+            &Voter::Paper(slip.into()),
+            None,
+            &answer,
+            at(2, 12),
+        )
+        .map_err(|e| e.code())
+    };
+    assert!(key(&mut store, &slips[0].to_lowercase()).is_ok());
+    assert_eq!(key(&mut store, &slips[0]), Err("paper_keyed_twice"));
+    assert_eq!(key(&mut store, "ZZZZZ"), Err("unknown_paper_ballot"));
+    assert!(key(&mut store, &slips[6]).is_ok());
+    assert_eq!(
+        voting::results(&store, &voting::get(&store, q.id).unwrap())
+            .unwrap()
+            .n(),
+        2
+    );
+}

@@ -163,6 +163,19 @@ CREATE TABLE voting_codes (
 ) STRICT;
 CREATE UNIQUE INDEX voting_codes_by_code ON voting_codes (workshop_id, code);
 
+-- Paper ballots printed for a question, each with a short id. Once a question has printed
+-- ballots, only their ids can be keyed in (a typo is caught), and each counts once.
+CREATE TABLE paper_slips (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops (id),
+    question_id TEXT NOT NULL REFERENCES questions (id),
+    code TEXT NOT NULL CHECK (length(code) BETWEEN 4 AND 16),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX paper_slips_by_code ON paper_slips (question_id, code);
+
 -- The phones that joined a voting session. Local to this laptop, never in a bundle: the
 -- token is a secret of the phone, kept here only as its SHA-256.
 CREATE TABLE phones (

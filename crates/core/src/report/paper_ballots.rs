@@ -1,0 +1,107 @@
+//! Paper ballots for participants without a phone (or without battery): one per
+//! short id, several to a page, to be cut apart and keyed in afterwards by id.
+
+use crate::voting::{Kind, Question};
+use crate::workshop::Language;
+use crate::{Error, Result, locale};
+
+use super::layout::{self, Block, DocumentSpec, Fonts};
+
+/// How to fill in the ballot, for the kind of question.
+fn instruction(q: &Question, language: Language) -> String {
+    let budget = |default: u32| q.budget.unwrap_or(default).to_string();
+    match q.kind {
+        Kind::Scale => {
+            let s = q.scale.unwrap_or(crate::voting::Scale::ONE_TO_FIVE);
+            locale::format(
+                language,
+                "ballot.scale",
+                &[("min", &s.min.to_string()), ("max", &s.max.to_string())],
+            )
+        }
+        Kind::Single => locale::text(language, "ballot.single"),
+        Kind::Multiple => locale::text(language, "ballot.multiple"),
+        Kind::Points => locale::format(language, "ballot.points", &[("budget", &budget(100))]),
+        Kind::Dots => locale::format(language, "ballot.dots", &[("budget", &budget(3))]),
+        Kind::Ranking => locale::text(language, "ballot.ranking"),
+        Kind::Grid => locale::text(language, "ballot.grid"),
+    }
+}
+
+fn choices(q: &Question) -> String {
+    match q.kind {
+        Kind::Scale => {
+            let s = q.scale.unwrap_or(crate::voting::Scale::ONE_TO_FIVE);
+            (s.min..=s.max)
+                .map(|v| format!("☐ {v}"))
+                .collect::<Vec<_>>()
+                .join("     ")
+        }
+        Kind::Points | Kind::Dots | Kind::Ranking => q
+            .options
+            .iter()
+            .map(|o| format!("____  {}", o.label))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Kind::Grid => q
+            .options
+            .iter()
+            .map(|o| format!("{}:  ☐ ☐ ☐  /  ☐ ☐ ☐", o.label))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Kind::Single | Kind::Multiple => q
+            .options
+            .iter()
+            .map(|o| format!("☐ {}", o.label))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+pub fn blocks(q: &Question, slips: &[String], language: Language) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (i, slip) in slips.iter().enumerate() {
+        // Three to a page: each one whole, with room to write.
+        if i > 0 && i % 3 == 0 {
+            out.push(Block::PageBreak);
+        }
+        out.push(Block::Heading(q.prompt.clone()));
+        out.push(Block::Paragraph(instruction(q, language)));
+        out.push(Block::Paragraph(choices(q)));
+        out.push(Block::KeyValues(vec![(
+            locale::text(language, "ballot.id"),
+            slip.clone(),
+        )]));
+        out.push(Block::Paragraph(
+            "✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -".into(),
+        ));
+    }
+    out
+}
+
+pub fn pdf(
+    q: &Question,
+    slips: &[String],
+    language: Language,
+    now_unix: i64,
+) -> Result<layout::Rendered> {
+    let spec = DocumentSpec {
+        title: q.prompt.clone(),
+        author: String::new(),
+        created_unix: now_unix,
+        footer: Box::new(|_, _| String::new()),
+        landscape: false,
+        decimal_comma: language != Language::En,
+    };
+    layout::render(
+        &spec,
+        &blocks(q, slips, language),
+        &Fonts {
+            regular: super::REGULAR,
+            bold: super::BOLD,
+        },
+    )
+    .map_err(|e| Error::Pdf {
+        detail: e.to_string(),
+    })
+}
