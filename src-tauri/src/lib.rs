@@ -59,6 +59,7 @@ pub fn run() {
             commands::voting::open_presenter,
             commands::voting::write_join_card,
             commands::voting::write_paper_ballots,
+            commands::voting::open_relevance_vote,
         ])
         .run(tauri::generate_context!())
         .expect("the Cabildo window could not start");

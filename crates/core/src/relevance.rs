@@ -28,6 +28,43 @@ fn check_goal(goal: &str) -> Result<()> {
     }
 }
 
+/// The question phones see, in the workshop's language.
+fn prompt(store: &Store, workshop: WorkshopId, goal: &str) -> Result<String> {
+    let language = crate::workshop::get(store, workshop)?.language;
+    let title = catalogue::mdg()
+        .goals
+        .iter()
+        .find(|g| g.code == goal)
+        .map(|g| g.title.get(language).to_string())
+        .unwrap_or_default();
+    Ok(crate::locale::format(
+        language,
+        "relevance.phone_prompt",
+        &[("goal", goal), ("title", &title)],
+    ))
+}
+
+/// Opens the relevance rating of a goal to the phones (closing any other open
+/// question); its hands, paper and phone ballots make one tally.
+pub fn open_for_phones(
+    store: &mut Store,
+    workshop: WorkshopId,
+    goal: &str,
+    now: Timestamp,
+) -> Result<crate::voting::Question> {
+    check_goal(goal)?;
+    let prompt = prompt(store, workshop, goal)?;
+    let q = voting::scale_question(
+        store,
+        workshop,
+        &subject(goal),
+        &prompt,
+        Scale::ONE_TO_FIVE,
+        now,
+    )?;
+    voting::set_open(store, q.id, true, now)
+}
+
 /// Records the show of hands for each rating 1–5 of a goal (`counts[0]` for 1).
 pub fn set_hand_counts(
     store: &mut Store,
@@ -38,7 +75,14 @@ pub fn set_hand_counts(
 ) -> Result<()> {
     check_goal(goal)?;
     crate::workshop::get(store, workshop)?;
-    let q = voting::scale_question(store, workshop, &subject(goal), Scale::ONE_TO_FIVE, now)?;
+    let q = voting::scale_question(
+        store,
+        workshop,
+        &subject(goal),
+        &prompt(store, workshop, goal)?,
+        Scale::ONE_TO_FIVE,
+        now,
+    )?;
     let by_value: Vec<(String, u32)> = counts
         .iter()
         .enumerate()

@@ -203,18 +203,20 @@ pub fn set_revealed(
     get(store, id)
 }
 
-/// The scale question about `subject`, created on first use. Its id is named by the
-/// workshop and subject, so the same question made on two laptops is one question.
+/// The scale question about `subject`, created on first use (a prompt given later
+/// fills an empty one). Its id is named by the workshop and subject, so the same
+/// question made on two laptops is one question.
 pub fn scale_question(
     store: &mut Store,
     workshop: WorkshopId,
     subject: &str,
+    prompt: &str,
     scale: Scale,
     now: Timestamp,
 ) -> Result<Question> {
     let id = QuestionId::named(&[&workshop.to_string(), subject]);
     store.with_tx(|tx, device| {
-        store::voting::ensure_scale(tx, device, workshop, id, subject, scale, now)
+        store::voting::ensure_scale(tx, device, workshop, id, subject, prompt, scale, now)
     })?;
     get(store, id)
 }

@@ -266,3 +266,13 @@ pub async fn write_paper_ballots(
     });
     state.with(|s| cabildo_core::report::write_paper_ballots(s, id, count, &path, language, now()))
 }
+
+/// Opens a goal's relevance rating to the phones (stage 1 dialogue).
+#[tauri::command]
+pub fn open_relevance_vote(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+    goal: String,
+) -> Result<Question> {
+    state.with(|s| cabildo_core::relevance::open_for_phones(s, workshop_id, &goal, now()))
+}

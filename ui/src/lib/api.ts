@@ -138,3 +138,6 @@ export const writeJoinCard = (ssid: string, password: string, path: string | nul
 /** Prints paper ballots for a question, each with a new short id (only printed ids can be keyed in). */
 export const writePaperBallots = (id: string, count: number, path: string | null, language: Language) =>
   invoke<ReportResult>('write_paper_ballots', { id, count, path, language });
+/** Opens a goal's relevance rating (1–5) to the phones; it adds to the hands counted. */
+export const openRelevanceVote = (workshopId: string, goal: string) =>
+  invoke<Question>('open_relevance_vote', { workshopId, goal });

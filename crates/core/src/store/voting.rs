@@ -7,25 +7,31 @@ use crate::ids::{BallotId, DeviceId, OptionId, QuestionId, RecordId, WorkshopId}
 use crate::time::{Timestamp, stamp};
 use crate::voting::{Channel, Kind, Question, QuestionInput, QuestionOption, QuestionState, Scale};
 
+#[allow(clippy::too_many_arguments)]
 pub fn ensure_scale(
     tx: &Transaction<'_>,
     device: DeviceId,
     workshop: WorkshopId,
     id: QuestionId,
     subject: &str,
+    prompt: &str,
     scale: Scale,
     now: Timestamp,
 ) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO questions (id, workshop_id, kind, subject, scale_min, scale_max, state,
+        "INSERT INTO questions (id, workshop_id, kind, subject, prompt, scale_min, scale_max, state,
                                 created_at, updated_at, device_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ON CONFLICT (id) DO NOTHING",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)
+         ON CONFLICT (id) DO UPDATE SET prompt = excluded.prompt, updated_at = excluded.updated_at,
+                device_id = excluded.device_id
+         WHERE prompt = '' AND excluded.prompt != ''",
     )?
     .execute(params![
         id,
         workshop,
         Kind::Scale,
         subject,
+        prompt,
         scale.min,
         scale.max,
         QuestionState::Draft,

@@ -333,3 +333,44 @@ fn questions_need_a_prompt_and_distinct_options() {
         "question_options"
     );
 }
+
+#[test]
+fn a_goal_opened_to_the_phones_asks_in_the_workshop_language_and_adds_to_the_hands() {
+    let mut store = Store::open_in_memory().unwrap();
+    let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    relevance::set_hand_counts(&mut store, w.id, "4", [0, 0, 1, 2, 3], at(2, 10)).unwrap();
+    let q = relevance::open_for_phones(&mut store, w.id, "4", at(2, 11)).unwrap();
+    let room = cabildo_core::room::state(&store, w.id, None).unwrap();
+    let asked = room.question.unwrap();
+    assert_eq!(asked.id, q.id);
+    assert!(
+        asked
+            .prompt
+            .starts_with("Objetivo 4: Reducir la mortalidad"),
+        "{}",
+        asked.prompt
+    );
+    voting::cast(
+        &mut store,
+        w.id,
+        q.id,
+        &Voter::Phone("t1".into()),
+        Some("c"),
+        &json!({"value": 5}),
+        at(2, 12),
+    )
+    .unwrap();
+    let summary = relevance::summary(&store, w.id).unwrap();
+    let goal4 = summary
+        .goals
+        .iter()
+        .find(|g| g.goal == "4")
+        .unwrap()
+        .tally
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (goal4.n, goal4.by_channel.phone, goal4.by_channel.hands),
+        (7, 1, 6)
+    );
+}
