@@ -135,6 +135,7 @@ impl App {
 
     /// Replaces the text of an input and lets the app see the change.
     pub async fn type_into(&self, css: &str, text: &str) {
+        self.scroll_to(css).await;
         let el = self.wait_for(css).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
@@ -165,6 +166,26 @@ impl App {
             )
             .await
             .unwrap();
+    }
+
+    /// Waits for a second window (the presenter) and makes it the one driven; returns
+    /// the handle of the window driven before, to come back with `switch_to`.
+    pub async fn switch_to_new_window(&self) -> fantoccini::wd::WindowHandle {
+        let before = self.client.window().await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let all = self.client.windows().await.unwrap();
+            if let Some(other) = all.into_iter().find(|w| *w != before) {
+                self.client.switch_to_window(other).await.unwrap();
+                return before;
+            }
+            assert!(Instant::now() < deadline, "no second window appeared");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    pub async fn switch_to(&self, window: fantoccini::wd::WindowHandle) {
+        self.client.switch_to_window(window).await.unwrap();
     }
 
     /// Scrolls so that the element's top is at the top of the window.

@@ -27,7 +27,7 @@ export const tables: Record<Language, Record<string, string>> = {
 };
 
 export const LANGUAGES: Language[] = ['es', 'en', 'pt', 'fr'];
-const STORAGE_KEY = 'cabildo.ui-language';
+export const STORAGE_KEY = 'cabildo.ui-language';
 
 export function interpolate(text: string, params: Record<string, string | number> = {}) {
   return text.replace(/\{(\w+)\}/g, (all, name: string) =>
