@@ -21,6 +21,8 @@ pub struct PublicQuestion {
     pub budget: Option<u32>,
     pub requires_code: bool,
     pub state: QuestionState,
+    /// The results are shown to the room.
+    pub revealed: bool,
 }
 
 impl From<&Question> for PublicQuestion {
@@ -34,6 +36,7 @@ impl From<&Question> for PublicQuestion {
             budget: q.budget,
             requires_code: q.requires_code,
             state: q.state,
+            revealed: q.revealed,
         }
     }
 }

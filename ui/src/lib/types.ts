@@ -448,6 +448,7 @@ export interface OptionTally {
   count: number; // choices: ballots; points/dots: sum; ranking: first places; grid: ballots placing it
   mean: number | null; // points/dots: per ballot; ranking: mean position (1 = first)
   borda: number | null;
+  hands: number; // single/multiple: the hands counted for it (part of count)
   impact: number | null; // grid, 0..1
   feasibility: number | null;
 }
@@ -457,7 +458,7 @@ export type Tally =
   | { kind: 'options'; question_kind: QuestionKind; options: OptionTally[]; by_channel: ByChannel; n: number };
 
 export interface RoomState {
-  question: Omit<Question, 'subject' | 'revealed'> | null; // the open one, else the last closed
+  question: Omit<Question, 'subject'> | null; // the open one, else the last closed
   counts: { phones: number; ballots: number };
   results: Tally | null; // only once revealed
 }

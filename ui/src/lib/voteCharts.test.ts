@@ -16,6 +16,7 @@ const opt = (option: string, over: Partial<OptionTally> = {}): OptionTally => ({
   option,
   label: option.toUpperCase(),
   count: 0,
+  hands: 0,
   mean: null,
   borda: null,
   impact: null,

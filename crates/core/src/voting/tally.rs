@@ -21,6 +21,8 @@ pub struct OptionTally {
     pub mean: Option<f64>,
     /// Ranking: the Borda score (n − position, summed; the higher the better).
     pub borda: Option<u32>,
+    /// Single and multiple choice: the hands counted for it (part of `count`).
+    pub hands: u32,
     /// Grid: mean impact and feasibility, 0–1.
     pub impact: Option<f64>,
     pub feasibility: Option<f64>,
@@ -114,6 +116,7 @@ pub fn tally(question: &Question, ballots: &[(Channel, Answer)], hands: &[(Strin
         for (choice, count) in hands {
             if let Some(&i) = index.get(choice) {
                 rows[i].count += count;
+                rows[i].hands += count;
                 by.hands += count;
             }
         }
