@@ -353,8 +353,7 @@ test('refusals reach the person as a localized message, each with its code', asy
   assert.equal(closed.body.code, 'question_closed');
   assert.equal((await s.results(q.id)).n, 0, 'no ballot after closing');
 
-  // A made-up voting code. (A used code, `code_used`, is tested in crates/lan/tests/api.rs:
-  // the CLI cannot print codes yet.)
+  // A made-up voting code, then a printed one used twice.
   const coded = await s.question('single', '¿Quién coordina?', ['Ana', 'Luis'], '--requires-code');
   await phone.page.locator(`${id('prompt')}[data-question="${coded.id}"]`).waitFor();
   await phone.page.locator(`${id('choice')}[data-option="${coded.options.Ana}"]`).tap();
@@ -368,6 +367,19 @@ test('refusals reach the person as a localized message, each with its code', asy
   assert.equal(badCode.status, 403);
   assert.equal(badCode.body.code, 'bad_code');
   assert.equal((await s.results(coded.id)).n, 0);
+  const [code] = (await s.run('codes', '--workshop', s.workshop, '--count', '2')).split('\n');
+  const withCode = (client) => ({
+    ...ballot({ option: coded.options.Luis }),
+    question_id: coded.id,
+    client_ballot_id: client,
+    voting_code: code,
+  });
+  const first = await api(s.base, 'POST', '/api/ballots', { token, body: withCode('code-1') });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  const used = await api(s.base, 'POST', '/api/ballots', { token, body: withCode('code-2') });
+  assert.equal(used.status, 403);
+  assert.equal(used.body.code, 'code_used');
+  assert.equal((await s.results(coded.id)).n, 1, 'a code votes once');
   s.checkPhones();
 });
 

@@ -62,6 +62,13 @@ enum Command {
         #[arg(long)]
         pin: Option<String>,
     },
+    /// Make single-use voting codes for anonymous one-per-person questions; prints one per line
+    Codes {
+        #[arg(long)]
+        workshop: String,
+        #[arg(long, default_value_t = 30)]
+        count: usize,
+    },
     /// Questions put to the room: create, open, close, reveal, results
     Question {
         #[command(subcommand)]
@@ -267,6 +274,20 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
             serve(config)?;
         }
         Command::Question { command } => question(&mut store, command, now)?,
+        Command::Codes { workshop, count } => {
+            if !(1..=2000).contains(&count) {
+                return Err(cabildo_core::Error::InvalidInput {
+                    detail: format!("{count} codes: between 1 and 2000"),
+                });
+            }
+            let codes = cabildo_core::voting::make_codes(
+                &mut store,
+                WorkshopId::parse(&workshop)?,
+                count,
+                now,
+            )?;
+            println!("{}", codes.join("\n"));
+        }
         Command::Report {
             workshop: id,
             out,

@@ -290,6 +290,34 @@ pub fn workshop_pdf(
     })
 }
 
+/// A plain document (no footer) in the embedded fonts: the join card, paper ballots.
+pub fn render_plain(
+    title: String,
+    blocks: &[Block],
+    language: Language,
+    now_unix: i64,
+) -> Result<layout::Rendered> {
+    let spec = DocumentSpec {
+        title,
+        author: String::new(),
+        created_unix: now_unix,
+        footer: Box::new(|_, _| String::new()),
+        landscape: false,
+        decimal_comma: language != Language::En,
+    };
+    layout::render(
+        &spec,
+        blocks,
+        &Fonts {
+            regular: REGULAR,
+            bold: BOLD,
+        },
+    )
+    .map_err(|e| Error::Pdf {
+        detail: e.to_string(),
+    })
+}
+
 /// Writes the join card of a voting session (see `join_card`).
 pub fn write_join_card(
     path: &Path,

@@ -3,9 +3,9 @@
 //! typed), the server's address (QR and typed) and the PIN, in large print.
 
 use crate::workshop::Language;
-use crate::{Error, Result, locale, qr};
+use crate::{Result, locale, qr};
 
-use super::layout::{self, Block, DocumentSpec, Fonts};
+use super::layout::{self, Block};
 
 /// The hotspot the facilitator typed in.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -65,23 +65,10 @@ pub fn pdf(
     language: Language,
     now_unix: i64,
 ) -> Result<layout::Rendered> {
-    let spec = DocumentSpec {
-        title: locale::text(language, "card.title"),
-        author: String::new(),
-        created_unix: now_unix,
-        footer: Box::new(|_, _| String::new()),
-        landscape: false,
-        decimal_comma: language != Language::En,
-    };
-    layout::render(
-        &spec,
+    super::render_plain(
+        locale::text(language, "card.title"),
         &blocks(title, url, pin, wifi, language)?,
-        &Fonts {
-            regular: super::REGULAR,
-            bold: super::BOLD,
-        },
+        language,
+        now_unix,
     )
-    .map_err(|e| Error::Pdf {
-        detail: e.to_string(),
-    })
 }

@@ -3,9 +3,9 @@
 
 use crate::voting::{Kind, Question};
 use crate::workshop::Language;
-use crate::{Error, Result, locale};
+use crate::{Result, locale};
 
-use super::layout::{self, Block, DocumentSpec, Fonts};
+use super::layout::{self, Block};
 
 /// How to fill in the ballot, for the kind of question.
 fn instruction(q: &Question, language: Language) -> String {
@@ -85,23 +85,10 @@ pub fn pdf(
     language: Language,
     now_unix: i64,
 ) -> Result<layout::Rendered> {
-    let spec = DocumentSpec {
-        title: q.prompt.clone(),
-        author: String::new(),
-        created_unix: now_unix,
-        footer: Box::new(|_, _| String::new()),
-        landscape: false,
-        decimal_comma: language != Language::En,
-    };
-    layout::render(
-        &spec,
+    super::render_plain(
+        q.prompt.clone(),
         &blocks(q, slips, language),
-        &Fonts {
-            regular: super::REGULAR,
-            bold: super::BOLD,
-        },
+        language,
+        now_unix,
     )
-    .map_err(|e| Error::Pdf {
-        detail: e.to_string(),
-    })
 }
