@@ -269,6 +269,7 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
                 workshop: WorkshopId::parse(&workshop)?,
                 bind: listen,
                 pin,
+                rates: None,
             };
             drop(store);
             serve(config)?;

@@ -321,6 +321,15 @@ pub struct Cast {
     pub replaced: bool,
 }
 
+/// A ballot to record: who, on which question, what (as sent), and the client's id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BallotRequest {
+    pub question: QuestionId,
+    pub voter: Voter,
+    pub client_ballot_id: Option<String>,
+    pub answer: serde_json::Value,
+}
+
 /// Checks and records a ballot in one transaction. The same `client_ballot_id` sent
 /// again (a phone retrying after a lost acknowledgement) changes nothing.
 pub fn cast(
@@ -332,8 +341,50 @@ pub fn cast(
     answer: &serde_json::Value,
     now: Timestamp,
 ) -> Result<Cast> {
-    let question = get(store, question_id)?;
-    if store::voting::workshop_of(store.conn(), question_id)? != Some(workshop) {
+    let request = BallotRequest {
+        question: question_id,
+        voter: voter.clone(),
+        client_ballot_id: client_ballot_id.map(str::to_string),
+        answer: answer.clone(),
+    };
+    cast_many(store, workshop, std::slice::from_ref(&request), now)?
+        .pop()
+        .unwrap_or_else(|| Err(Error::not_found("ballot")))
+}
+
+/// Records ballots that arrived together in one transaction (one disk sync for all:
+/// a room voting at once is not slowed by a sync per phone). Each gets its own
+/// answer; a refused ballot writes nothing and does not stop the others. The whole
+/// batch is durable when this returns, and not before.
+pub fn cast_many(
+    store: &mut Store,
+    workshop: WorkshopId,
+    requests: &[BallotRequest],
+    now: Timestamp,
+) -> Result<Vec<Result<Cast>>> {
+    store.with_tx(|tx, device| {
+        Ok(requests
+            .iter()
+            .map(|r| cast_in(tx, device, workshop, r, now))
+            .collect())
+    })
+}
+
+/// One ballot inside the caller's transaction. Every check comes before the one
+/// write, so a refused ballot leaves nothing behind.
+fn cast_in(
+    tx: &rusqlite::Transaction<'_>,
+    device: crate::ids::DeviceId,
+    workshop: WorkshopId,
+    request: &BallotRequest,
+    now: Timestamp,
+) -> Result<Cast> {
+    let question_id = request.question;
+    let voter = &request.voter;
+    let client_ballot_id = request.client_ballot_id.as_deref();
+    let question =
+        store::voting::question(tx, question_id)?.ok_or_else(|| Error::not_found("question"))?;
+    if store::voting::workshop_of(tx, question_id)? != Some(workshop) {
         return Err(Error::not_found("question"));
     }
     // Paper ballots are keyed in after the session too; phones vote while it is open.
@@ -343,53 +394,49 @@ pub fn cast(
     if question.requires_code && matches!(voter, Voter::Phone(_)) {
         return Err(Error::BadCode);
     }
-    let parsed = Answer::parse(&question, answer)?;
+    let parsed = Answer::parse(&question, &request.answer)?;
     let json = serde_json::to_string(&parsed).map_err(|e| Error::InvalidInput {
         detail: e.to_string(),
     })?;
     let key = voter.key();
     let id = ballot_id(question_id, voter);
-    store.with_tx(|tx, device| {
-        if let Voter::Code(code) = voter
-            && !store::voting::code_exists(tx, workshop, &code.trim().to_uppercase())?
-        {
-            return Err(Error::BadCode);
+    if let Voter::Code(code) = voter
+        && !store::voting::code_exists(tx, workshop, &code.trim().to_uppercase())?
+    {
+        return Err(Error::BadCode);
+    }
+    if let Voter::Paper(slip) = voter
+        && store::voting::slip_known(tx, question_id, &slip.trim().to_uppercase())? == Some(false)
+    {
+        return Err(Error::UnknownPaperBallot);
+    }
+    let existing = store::voting::ballot(tx, id)?;
+    if let Some((old_client, old_answer)) = &existing {
+        let same_retry = client_ballot_id.is_some() && old_client.as_deref() == client_ballot_id;
+        if same_retry {
+            return Ok(Cast { replaced: false });
         }
-        if let Voter::Paper(slip) = voter
-            && store::voting::slip_known(tx, question_id, &slip.trim().to_uppercase())?
-                == Some(false)
-        {
-            return Err(Error::UnknownPaperBallot);
+        match voter {
+            Voter::Paper(_) => return Err(Error::PaperKeyedTwice),
+            Voter::Code(_) => return Err(Error::CodeUsed),
+            Voter::Phone(_) if old_answer == &json => return Ok(Cast { replaced: false }),
+            Voter::Phone(_) => {}
         }
-        let existing = store::voting::ballot(tx, id)?;
-        if let Some((old_client, old_answer)) = &existing {
-            let same_retry =
-                client_ballot_id.is_some() && old_client.as_deref() == client_ballot_id;
-            if same_retry {
-                return Ok(Cast { replaced: false });
-            }
-            match voter {
-                Voter::Paper(_) => return Err(Error::PaperKeyedTwice),
-                Voter::Code(_) => return Err(Error::CodeUsed),
-                Voter::Phone(_) if old_answer == &json => return Ok(Cast { replaced: false }),
-                Voter::Phone(_) => {}
-            }
-        }
-        store::voting::put_ballot(
-            tx,
-            device,
-            workshop,
-            question_id,
-            id,
-            voter.channel(),
-            &key,
-            &json,
-            client_ballot_id,
-            now,
-        )?;
-        Ok(Cast {
-            replaced: existing.is_some(),
-        })
+    }
+    store::voting::put_ballot(
+        tx,
+        device,
+        workshop,
+        question_id,
+        id,
+        voter.channel(),
+        &key,
+        &json,
+        client_ballot_id,
+        now,
+    )?;
+    Ok(Cast {
+        replaced: existing.is_some(),
     })
 }
 

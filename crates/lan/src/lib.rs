@@ -5,6 +5,7 @@
 //! only translate HTTP. Nothing the facilitator controls is reachable from here.
 
 mod assets;
+mod ballots;
 mod error;
 mod events;
 mod limits;
@@ -19,6 +20,7 @@ use cabildo_core::{Error, Result, Store};
 use tokio::sync::{broadcast, watch};
 
 pub use error::ApiError;
+pub use limits::Rates;
 pub use routes::{MAX_BODY_BYTES, ROUTES};
 
 /// What a server needs to start.
@@ -33,6 +35,11 @@ pub struct Config {
     pub bind: SocketAddr,
     /// Six digits; `None` makes a random one.
     pub pin: Option<String>,
+    /// Other request rates than the defaults (per device token 5/s, per address 500/s).
+    /// Phones on the laptop's hotspot each have their own address and a person taps a
+    /// few times a second; a load test's simulated phones share loopback and re-vote
+    /// without pause, so it raises both.
+    pub rates: Option<limits::Rates>,
 }
 
 /// The shared state of the handlers.
@@ -47,6 +54,8 @@ struct Shared {
     /// Set when the server stops: the event streams end so the connections can close.
     closing: watch::Sender<bool>,
     limits: limits::Limits,
+    /// Ballots on their way to the group-committing writer.
+    ballots: ballots::Queue,
 }
 
 impl Shared {
@@ -135,6 +144,7 @@ pub async fn start(config: Config) -> Result<Server> {
     let (states, _) = broadcast::channel(16);
     let (changed, changes) = watch::channel(());
     let (closing, _) = watch::channel(false);
+    let (queue, pending) = ballots::queue();
     let shared = Arc::new(Shared {
         store: Mutex::new(store),
         workshop: config.workshop,
@@ -142,10 +152,15 @@ pub async fn start(config: Config) -> Result<Server> {
         states,
         changed,
         closing,
-        limits: limits::Limits::default(),
+        limits: config
+            .rates
+            .map(limits::Limits::with_rates)
+            .unwrap_or_default(),
+        ballots: queue,
     });
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     let broadcaster = tokio::spawn(events::broadcast(Arc::clone(&shared), changes));
+    let writer = tokio::spawn(ballots::write(Arc::clone(&shared), pending));
     let app = routes::router(Arc::clone(&shared));
     let task = tokio::spawn(async move {
         let serve = axum::serve(
@@ -158,6 +173,8 @@ pub async fn start(config: Config) -> Result<Server> {
         });
         let _ = serve.await;
         broadcaster.abort();
+        // Requests have finished: every queued ballot was answered.
+        writer.abort();
     });
     Ok(Server {
         addr,

@@ -18,6 +18,13 @@ struct Bucket {
     at: Instant,
 }
 
+/// Requests per second, per device token and per address.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rates {
+    pub per_token: f64,
+    pub per_address: f64,
+}
+
 pub struct Limits {
     pub per_token: Rate,
     pub per_address: Rate,
@@ -67,6 +74,19 @@ fn take<K: std::hash::Hash + Eq>(
 }
 
 impl Limits {
+    /// Limits at other rates, each with bursts of two seconds' worth.
+    pub fn with_rates(rates: Rates) -> Self {
+        let rate = |per_second: f64| Rate {
+            per_second,
+            burst: 2.0 * per_second,
+        };
+        Limits {
+            per_token: rate(rates.per_token),
+            per_address: rate(rates.per_address),
+            ..Limits::default()
+        }
+    }
+
     /// Whether a request from `address` (with `token`, once joined) may go on.
     pub fn allow(&self, address: IpAddr, token: Option<&str>) -> bool {
         let now = Instant::now();

@@ -194,22 +194,14 @@ async fn ballot(
         Some(code) if !code.is_empty() => Voter::Code(code.to_string()),
         _ => phone.voter(),
     };
-    let client = input.client_ballot_id.clone();
-    // Acknowledged only once committed: `cast` returns after its transaction.
-    let cast = shared
-        .with_store(move |store, workshop| {
-            voting::cast(
-                store,
-                workshop,
-                question,
-                &voter,
-                Some(&client),
-                &input.answer,
-                chrono::Utc::now(),
-            )
-        })
-        .await?;
-    let _ = shared.changed.send(());
+    let request = voting::BallotRequest {
+        question,
+        voter,
+        client_ballot_id: Some(input.client_ballot_id.clone()),
+        answer: input.answer,
+    };
+    // Acknowledged only once the batch holding it is committed.
+    let cast = crate::ballots::cast(&shared.ballots, request).await?;
     Ok(Json(Acknowledged {
         client_ballot_id: input.client_ballot_id,
         replaced: cast.replaced,

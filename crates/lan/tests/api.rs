@@ -29,6 +29,7 @@ impl Running {
             workshop,
             bind: "127.0.0.1:0".parse().unwrap(),
             pin: Some(PIN.into()),
+            rates: None,
         };
         let thread = std::thread::spawn(move || {
             let rt = tokio::runtime::Runtime::new().unwrap();

@@ -45,6 +45,7 @@ pub async fn start_voting(
         workshop: workshop_id,
         bind: std::net::SocketAddr::new(ip, port),
         pin: None,
+        rates: None,
     })
     .await?;
     let session = Session {

@@ -374,3 +374,34 @@ fn a_goal_opened_to_the_phones_asks_in_the_workshop_language_and_adds_to_the_han
         (7, 1, 6)
     );
 }
+
+#[test]
+fn ballots_arriving_together_share_one_commit_and_a_bad_one_spoils_none_of_the_others() {
+    let mut store = Store::open_in_memory().unwrap();
+    let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let q = choice_question(&mut store, w.id, Kind::Single);
+    let request = |voter: &str, answer: serde_json::Value| voting::BallotRequest {
+        question: q.id,
+        voter: Voter::Phone(voter.into()),
+        client_ballot_id: Some(format!("c-{voter}")),
+        answer,
+    };
+    let ok = json!({"option": q.options[0].id});
+    let batch = [
+        request("a", ok.clone()),
+        request("b", json!({"option": "nope"})),
+        request("c", ok),
+    ];
+    let out = voting::cast_many(&mut store, w.id, &batch, at(2, 10)).unwrap();
+    let codes: Vec<_> = out
+        .iter()
+        .map(|r| r.as_ref().map(|_| "ok").unwrap_or_else(|e| e.code()))
+        .collect();
+    assert_eq!(codes, ["ok", "invalid_answer", "ok"]);
+    assert_eq!(
+        voting::results(&store, &voting::get(&store, q.id).unwrap())
+            .unwrap()
+            .n(),
+        2
+    );
+}
