@@ -363,30 +363,43 @@ pub fn cast_many(
     now: Timestamp,
 ) -> Result<Vec<Result<Cast>>> {
     store.with_tx(|tx, device| {
-        Ok(requests
-            .iter()
-            .map(|r| cast_in(tx, device, workshop, r, now))
-            .collect())
+        // A batch is mostly ballots on one question: read it (and its options) once.
+        let mut questions: std::collections::HashMap<QuestionId, Option<Question>> =
+            std::collections::HashMap::new();
+        let mut out = Vec::with_capacity(requests.len());
+        for r in requests {
+            let question = match questions.entry(r.question) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let found = match store::voting::workshop_of(tx, r.question)? {
+                        Some(w) if w == workshop => store::voting::question(tx, r.question)?,
+                        _ => None,
+                    };
+                    e.insert(found)
+                }
+            };
+            out.push(match question {
+                Some(q) => cast_in(tx, device, workshop, q, r, now),
+                None => Err(Error::not_found("question")),
+            });
+        }
+        Ok(out)
     })
 }
 
-/// One ballot inside the caller's transaction. Every check comes before the one
-/// write, so a refused ballot leaves nothing behind.
+/// One ballot on `question` (of `workshop`) inside the caller's transaction. Every
+/// check comes before the one write, so a refused ballot leaves nothing behind.
 fn cast_in(
     tx: &rusqlite::Transaction<'_>,
     device: crate::ids::DeviceId,
     workshop: WorkshopId,
+    question: &Question,
     request: &BallotRequest,
     now: Timestamp,
 ) -> Result<Cast> {
     let question_id = request.question;
     let voter = &request.voter;
     let client_ballot_id = request.client_ballot_id.as_deref();
-    let question =
-        store::voting::question(tx, question_id)?.ok_or_else(|| Error::not_found("question"))?;
-    if store::voting::workshop_of(tx, question_id)? != Some(workshop) {
-        return Err(Error::not_found("question"));
-    }
     // Paper ballots are keyed in after the session too; phones vote while it is open.
     if !matches!(voter, Voter::Paper(_)) && question.state != QuestionState::Open {
         return Err(Error::QuestionClosed);
@@ -394,7 +407,7 @@ fn cast_in(
     if question.requires_code && matches!(voter, Voter::Phone(_)) {
         return Err(Error::BadCode);
     }
-    let parsed = Answer::parse(&question, &request.answer)?;
+    let parsed = Answer::parse(question, &request.answer)?;
     let json = serde_json::to_string(&parsed).map_err(|e| Error::InvalidInput {
         detail: e.to_string(),
     })?;
