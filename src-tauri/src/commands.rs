@@ -18,6 +18,7 @@ use tauri_plugin_opener::OpenerExt;
 use crate::state::AppState;
 
 pub mod stage1;
+pub mod stage2;
 pub mod voting;
 
 pub(crate) fn now() -> cabildo_core::time::Timestamp {

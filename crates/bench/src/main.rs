@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod lan;
+mod stage2;
 
 use std::time::{Duration, Instant};
 
@@ -333,6 +334,12 @@ async fn main() {
     }
     if wanted("f") {
         diagnostic_compute();
+    }
+    if wanted("h") {
+        stage2::scoring_tally();
+    }
+    if wanted("i") {
+        stage2::vester_analysis();
     }
     if wanted("g") {
         lan::ballots().await;

@@ -47,6 +47,12 @@ pub const TABLES: &[&str] = &[
     "hand_counts",
     "voting_codes",
     "paper_slips",
+    "candidates",
+    "criteria",
+    "pairwise_comparisons",
+    "prioritizations",
+    "vester_causes",
+    "vester_influences",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

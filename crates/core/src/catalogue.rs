@@ -14,7 +14,7 @@ const UNITS_JSON: &str = include_str!("../../../assets/catalogue/units.json");
 const GLOBAL_TARGETS_JSON: &str = include_str!("../../../assets/catalogue/mdg_global_targets.json");
 
 /// A text in the four languages of the app.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
     pub es: String,
     pub en: String,

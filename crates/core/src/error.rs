@@ -94,6 +94,22 @@ pub enum Error {
     QuestionPromptEmpty,
     #[error("a question needs at least two different options, none empty")]
     QuestionOptions,
+    #[error("the weights add up to {sum} points, not 100")]
+    WeightsNotHundred { sum: i64 },
+    #[error("{value} is not on Saaty's scale (1 to 9, or 1/2 to 1/9)")]
+    PairwiseOutOfScale { value: f64 },
+    #[error("an influence goes from 0 (none) to 3 (strong), not {value}")]
+    VesterValueOutOfRange { value: i64 },
+    #[error("a cause does not influence itself: the diagonal of the matrix stays empty")]
+    CauseInfluencesItself,
+    #[error("a cause needs a name")]
+    CauseLabelEmpty,
+    #[error("a criterion needs a name")]
+    CriterionLabelEmpty,
+    #[error("{code} is not an MDG goal or target")]
+    UnknownSubject { code: String },
+    #[error("scoring needs at least two candidates and one criterion")]
+    NothingToScore,
     #[error("invalid input: {detail}")]
     InvalidInput { detail: String },
     #[error("the PDF could not be made: {detail}")]
@@ -142,6 +158,14 @@ impl Error {
             Error::UnknownPaperBallot => "unknown_paper_ballot",
             Error::QuestionPromptEmpty => "question_prompt_empty",
             Error::QuestionOptions => "question_options",
+            Error::WeightsNotHundred { .. } => "weights_not_hundred",
+            Error::PairwiseOutOfScale { .. } => "pairwise_out_of_scale",
+            Error::VesterValueOutOfRange { .. } => "vester_value_out_of_range",
+            Error::CauseInfluencesItself => "cause_influences_itself",
+            Error::CauseLabelEmpty => "cause_label_empty",
+            Error::CriterionLabelEmpty => "criterion_label_empty",
+            Error::UnknownSubject { .. } => "unknown_subject",
+            Error::NothingToScore => "nothing_to_score",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Pdf { .. } => "pdf",
         }
@@ -209,6 +233,18 @@ impl Error {
                 p.insert("min", min.to_string());
                 p.insert("max", max.to_string());
             }
+            Error::WeightsNotHundred { sum } => {
+                p.insert("sum", sum.to_string());
+            }
+            Error::UnknownSubject { code } => {
+                p.insert("code", code.clone());
+            }
+            Error::PairwiseOutOfScale { value } => {
+                p.insert("value", value.to_string());
+            }
+            Error::VesterValueOutOfRange { value } => {
+                p.insert("value", value.to_string());
+            }
             Error::CsvValue { column, value } => {
                 p.insert("column", column.clone());
                 p.insert("value", value.clone());
@@ -229,7 +265,11 @@ impl Error {
             | Error::PaperKeyedTwice
             | Error::UnknownPaperBallot
             | Error::QuestionPromptEmpty
-            | Error::QuestionOptions => {}
+            | Error::QuestionOptions
+            | Error::CauseInfluencesItself
+            | Error::CauseLabelEmpty
+            | Error::CriterionLabelEmpty
+            | Error::NothingToScore => {}
         }
         p
     }

@@ -89,6 +89,11 @@ id_type!(
     QuestionId,
     OptionId,
     BallotId,
+    /// A goal or target proposed for prioritization.
+    CandidateId,
+    CriterionId,
+    /// A cause in the Vester matrix.
+    CauseId,
     /// Ids of small per-workshop records named by what they hold (a goal's notes,
     /// an indicator set aside, a hand count).
     RecordId,

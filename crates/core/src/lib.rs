@@ -16,6 +16,7 @@ pub mod locale;
 pub mod participants;
 pub mod participants_csv;
 pub mod phones;
+pub mod prioritization;
 pub mod qr;
 pub mod relevance;
 pub mod report;
@@ -24,6 +25,7 @@ pub mod spreadsheet;
 pub mod store;
 mod text_enum;
 pub mod time;
+pub mod vester;
 pub mod voting;
 pub mod workshop;
 

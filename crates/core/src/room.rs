@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::Result;
 use crate::ids::{QuestionId, WorkshopId};
 use crate::phones::{self, Phone};
+use crate::prioritization;
 use crate::store::Store;
 use crate::voting::{self, Kind, Question, QuestionOption, QuestionState, Scale, Tally};
 
@@ -17,6 +18,8 @@ pub struct PublicQuestion {
     pub kind: Kind,
     pub prompt: String,
     pub options: Vec<QuestionOption>,
+    /// Scores: what each option is scored on, 1–5.
+    pub criteria: Vec<QuestionOption>,
     pub scale: Option<Scale>,
     pub budget: Option<u32>,
     pub requires_code: bool,
@@ -32,6 +35,7 @@ impl From<&Question> for PublicQuestion {
             kind: q.kind,
             prompt: q.prompt.clone(),
             options: q.options.clone(),
+            criteria: q.criteria.clone(),
             scale: q.scale,
             budget: q.budget,
             requires_code: q.requires_code,
@@ -57,6 +61,10 @@ pub struct State {
     pub my_ballot: Option<serde_json::Value>,
     /// Only once revealed.
     pub results: Option<Tally>,
+    /// The prioritization's weighted ranking, when the revealed question is its
+    /// scoring.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standing: Option<prioritization::Results>,
 }
 
 /// The room's state, for one phone when `phone` is given.
@@ -70,12 +78,16 @@ pub fn state(store: &Store, workshop: WorkshopId, phone: Option<&Phone>) -> Resu
         },
         my_ballot: None,
         results: None,
+        standing: None,
     };
     if let Some(q) = &question {
         let tally = voting::results(store, q)?;
         out.counts.ballots = tally.n();
         if q.revealed {
             out.results = Some(tally);
+            if q.subject == prioritization::SCORES_SUBJECT {
+                out.standing = Some(prioritization::results(store, workshop)?);
+            }
         }
         if let Some(p) = phone {
             out.my_ballot = voting::ballot_of(store, q.id, &p.voter())?;

@@ -3,7 +3,9 @@
 pub mod indicators;
 pub mod migrations;
 pub mod participants;
+pub mod prioritization;
 pub mod relevance;
+pub mod vester;
 pub mod voting;
 pub mod workshops;
 

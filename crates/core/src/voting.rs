@@ -20,6 +20,8 @@ use crate::time::Timestamp;
 use crate::{Error, Result};
 
 text_enum!(
+    /// Scores: each option (a candidate) scored 1–5 on each criterion. Ideas: short
+    /// texts proposed by the room (the causes of a problem).
     Kind {
         Scale => "scale",
         Single => "single",
@@ -28,6 +30,8 @@ text_enum!(
         Dots => "dots",
         Ranking => "ranking",
         Grid => "grid",
+        Scores => "scores",
+        Ideas => "ideas",
     }
 );
 
@@ -78,6 +82,8 @@ pub struct Question {
     pub prompt: String,
     pub scale: Option<Scale>,
     pub options: Vec<QuestionOption>,
+    /// Scores: what each option is scored on. Empty for other kinds.
+    pub criteria: Vec<QuestionOption>,
     /// Points: the total to give (100 by default); dots: the dots each person has
     /// (3); multiple: the most options one may choose (no limit).
     pub budget: Option<u32>,
@@ -98,6 +104,9 @@ pub struct QuestionInput {
     /// Option labels, in order (not for scale questions).
     #[serde(default)]
     pub options: Vec<String>,
+    /// Scores: the criterion labels, in order.
+    #[serde(default)]
+    pub criteria: Vec<String>,
     pub scale: Option<Scale>,
     pub budget: Option<u32>,
     #[serde(default)]
@@ -122,7 +131,11 @@ impl QuestionInput {
                     });
                 }
             }
+            Kind::Ideas => {}
             _ if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) => {
+                return Err(Error::QuestionOptions);
+            }
+            Kind::Scores if self.criteria.iter().all(|c| c.trim().is_empty()) => {
                 return Err(Error::QuestionOptions);
             }
             _ => {}
@@ -221,6 +234,45 @@ pub fn scale_question(
     get(store, id)
 }
 
+/// The question of `kind` about `subject` with these options and criteria (labels
+/// keyed by the caller's ids), created on first use and brought up to date after.
+/// Option ids sent by phones are `OptionId::named([question, key])`.
+#[allow(clippy::too_many_arguments)]
+pub fn ensure_question(
+    store: &mut Store,
+    workshop: WorkshopId,
+    kind: Kind,
+    subject: &str,
+    prompt: &str,
+    budget: Option<u32>,
+    options: &[(String, String)],
+    criteria: &[(String, String)],
+    now: Timestamp,
+) -> Result<Question> {
+    let id = QuestionId::named(&[&workshop.to_string(), subject]);
+    let keyed = |list: &[(String, String)]| -> Vec<(crate::ids::OptionId, String)> {
+        list.iter()
+            .map(|(key, label)| (option_id(id, key), label.clone()))
+            .collect()
+    };
+    let (options, criteria) = (keyed(options), keyed(criteria));
+    store.with_tx(|tx, device| {
+        store::voting::ensure(tx, device, workshop, id, kind, subject, prompt, budget, now)?;
+        let axis = store::voting::Axis::Option;
+        let list = options.iter().map(|(i, l)| (*i, l.as_str()));
+        store::voting::put_options(tx, device, workshop, id, axis, list, now)?;
+        let axis = store::voting::Axis::Criterion;
+        let list = criteria.iter().map(|(i, l)| (*i, l.as_str()));
+        store::voting::put_options(tx, device, workshop, id, axis, list, now)
+    })?;
+    get(store, id)
+}
+
+/// The id phones send for the option named `key` of a question made by `ensure_question`.
+pub fn option_id(question: QuestionId, key: &str) -> crate::ids::OptionId {
+    crate::ids::OptionId::named(&[&question.to_string(), key])
+}
+
 pub fn question_about(
     store: &Store,
     workshop: WorkshopId,
@@ -295,6 +347,8 @@ pub enum Voter {
     Phone(String),
     Paper(String),
     Code(String),
+    /// The facilitator typing what the group agreed: one ballot, replaced when typed again.
+    Group,
 }
 
 impl Voter {
@@ -304,13 +358,14 @@ impl Voter {
             Voter::Phone(t) => format!("phone:{t}"),
             Voter::Paper(id) => format!("paper:{}", id.trim().to_uppercase()),
             Voter::Code(c) => format!("code:{}", c.trim().to_uppercase()),
+            Voter::Group => "group".into(),
         }
     }
 
     fn channel(&self) -> Channel {
         match self {
             Voter::Phone(_) | Voter::Code(_) => Channel::Phone,
-            Voter::Paper(_) => Channel::Paper,
+            Voter::Paper(_) | Voter::Group => Channel::Paper,
         }
     }
 }
@@ -401,7 +456,7 @@ fn cast_in(
     let voter = &request.voter;
     let client_ballot_id = request.client_ballot_id.as_deref();
     // Paper ballots are keyed in after the session too; phones vote while it is open.
-    if !matches!(voter, Voter::Paper(_)) && question.state != QuestionState::Open {
+    if !matches!(voter, Voter::Paper(_) | Voter::Group) && question.state != QuestionState::Open {
         return Err(Error::QuestionClosed);
     }
     if question.requires_code && matches!(voter, Voter::Phone(_)) {
@@ -432,8 +487,10 @@ fn cast_in(
         match voter {
             Voter::Paper(_) => return Err(Error::PaperKeyedTwice),
             Voter::Code(_) => return Err(Error::CodeUsed),
-            Voter::Phone(_) if old_answer == &json => return Ok(Cast { replaced: false }),
-            Voter::Phone(_) => {}
+            Voter::Phone(_) | Voter::Group if old_answer == &json => {
+                return Ok(Cast { replaced: false });
+            }
+            Voter::Phone(_) | Voter::Group => {}
         }
     }
     store::voting::put_ballot(
@@ -626,7 +683,7 @@ pub fn tally_scale(
 pub fn scale_tally(store: &Store, question: &Question) -> Result<ScaleTally> {
     match results(store, question)? {
         Tally::Scale(t) => Ok(t),
-        Tally::Options { .. } => Err(Error::InvalidInput {
+        _ => Err(Error::InvalidInput {
             detail: "not a scale question".into(),
         }),
     }

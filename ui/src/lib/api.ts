@@ -3,6 +3,11 @@
 // maps to the commands' snake_case parameters.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  Board,
+  SubjectKind,
+  VesterMatrix,
+  TreePlace,
+  WeightMethod,
   NetworkAddress,
   Question,
   QuestionInput,
@@ -141,3 +146,55 @@ export const writePaperBallots = (id: string, count: number, path: string | null
 /** Opens a goal's relevance rating (1–5) to the phones; it adds to the hands counted. */
 export const openRelevanceVote = (workshopId: string, goal: string) =>
   invoke<Question>('open_relevance_vote', { workshopId, goal });
+
+// ---- Stage 2: prioritization and the Vester matrix. Each edit answers with the whole board or matrix. ----
+
+/** The board; the first visit sets the workshop up (default criteria, equal weights). */
+export const prioritizationBoard = (workshopId: string) => invoke<Board>('prioritization_board', { workshopId });
+export const addCandidate = (workshopId: string, kind: SubjectKind, code: string) =>
+  invoke<Board>('add_candidate', { workshopId, kind, code });
+/** Adds every lagging target the diagnostic proposes. */
+export const addProposedCandidates = (workshopId: string) => invoke<Board>('add_proposed_candidates', { workshopId });
+export const removeCandidate = (workshopId: string, candidateId: string) =>
+  invoke<Board>('remove_candidate', { workshopId, candidateId });
+export const addCriterion = (workshopId: string, label: string) => invoke<Board>('add_criterion', { workshopId, label });
+/** An empty label gives a default criterion its translated name back. */
+export const renameCriterion = (workshopId: string, criterionId: string, label: string) =>
+  invoke<Board>('rename_criterion', { workshopId, criterionId, label });
+export const removeCriterion = (workshopId: string, criterionId: string) =>
+  invoke<Board>('remove_criterion', { workshopId, criterionId });
+export const setWeightMethod = (workshopId: string, method: WeightMethod) =>
+  invoke<Board>('set_weight_method', { workshopId, method });
+/** Every criterion's points at once; refused (weights_not_hundred) unless they add up to 100. */
+export const setWeightPoints = (workshopId: string, points: [string, number][]) =>
+  invoke<Board>('set_weight_points', { workshopId, points });
+/** How much more `first` matters than `second`: 1…9 or 1/2…1/9. */
+export const setPairwise = (workshopId: string, first: string, second: string, value: number) =>
+  invoke<Board>('set_pairwise', { workshopId, first, second, value });
+/** Phones share 100 points among the criteria; the weights become their mean. */
+export const openWeightVote = (workshopId: string) => invoke<Board>('open_weight_vote', { workshopId });
+/** Phones score each candidate 1–5 on each criterion. */
+export const openScoring = (workshopId: string) => invoke<Board>('open_scoring', { workshopId });
+export const openLighterVote = (workshopId: string, kind: 'dots' | 'ranking') =>
+  invoke<Board>('open_lighter_vote', { workshopId, kind });
+/** The group's agreed scores of one candidate: [criterion id, 1–5] for each criterion. */
+export const setGroupScores = (workshopId: string, candidateId: string, scores: [string, number][]) =>
+  invoke<Board>('set_group_scores', { workshopId, candidateId, scores });
+export const decidePriority = (workshopId: string, candidateId: string, reasons: string) =>
+  invoke<Board>('decide_priority', { workshopId, candidateId, reasons });
+
+export const vesterMatrix = (workshopId: string) => invoke<VesterMatrix>('vester_matrix', { workshopId });
+export const addCause = (workshopId: string, label: string, sources: string[] = []) =>
+  invoke<VesterMatrix>('add_cause', { workshopId, label, sources });
+export const renameCause = (workshopId: string, causeId: string, label: string) =>
+  invoke<VesterMatrix>('rename_cause', { workshopId, causeId, label });
+export const removeCause = (workshopId: string, causeId: string) =>
+  invoke<VesterMatrix>('remove_cause', { workshopId, causeId });
+/** 0–3; refused for a cause on itself (cause_influences_itself) or off the scale (vester_value_out_of_range). */
+export const setInfluence = (workshopId: string, from: string, to: string, value: number) =>
+  invoke<VesterMatrix>('set_influence', { workshopId, from, to, value });
+/** null puts the cause back where its quadrant says. */
+export const setCausePlace = (workshopId: string, causeId: string, place: TreePlace | null) =>
+  invoke<VesterMatrix>('set_cause_place', { workshopId, causeId, place });
+/** Phones propose up to 5 causes each. */
+export const openCauseIdeas = (workshopId: string) => invoke<VesterMatrix>('open_cause_ideas', { workshopId });

@@ -52,6 +52,14 @@ const CORE_ERRORS: Record<string, string[]> = {
   unknown_paper_ballot: [],
   question_prompt_empty: [],
   question_options: [],
+  weights_not_hundred: ['sum'],
+  unknown_subject: ['code'],
+  pairwise_out_of_scale: ['value'],
+  vester_value_out_of_range: ['value'],
+  cause_influences_itself: [],
+  cause_label_empty: [],
+  criterion_label_empty: [],
+  nothing_to_score: [],
 };
 
 const REPORT_KEYS = [

@@ -405,7 +405,16 @@ export interface Relevance {
 
 // ---- Voting (crates/core/src/voting.rs, room.rs; src-tauri/src/commands/voting.rs) ----
 
-export type QuestionKind = 'scale' | 'single' | 'multiple' | 'points' | 'dots' | 'ranking' | 'grid';
+export type QuestionKind =
+  | 'scale'
+  | 'single'
+  | 'multiple'
+  | 'points'
+  | 'dots'
+  | 'ranking'
+  | 'grid'
+  | 'scores' // each option (a candidate) scored 1–5 on each criterion
+  | 'ideas'; // short texts proposed by the room
 export type QuestionState = 'draft' | 'open' | 'closed';
 
 export interface QuestionOption {
@@ -420,6 +429,7 @@ export interface Question {
   prompt: string;
   scale: { min: number; max: number } | null;
   options: QuestionOption[];
+  criteria: QuestionOption[]; // scores: what each option is scored on; [] otherwise
   budget: number | null; // points: total (null = 100); dots: per person (null = 3); multiple: most choices
   requires_code: boolean;
   state: QuestionState;
@@ -431,6 +441,7 @@ export interface QuestionInput {
   prompt: string;
   subject?: string;
   options: string[]; // labels; not for scale
+  criteria?: string[]; // scores: criterion labels
   scale: { min: number; max: number } | null;
   budget: number | null;
   requires_code: boolean;
@@ -455,12 +466,200 @@ export interface OptionTally {
 
 export type Tally =
   | ({ kind: 'scale' } & ScaleTally)
-  | { kind: 'options'; question_kind: QuestionKind; options: OptionTally[]; by_channel: ByChannel; n: number };
+  | { kind: 'options'; question_kind: QuestionKind; options: OptionTally[]; by_channel: ByChannel; n: number }
+  | { kind: 'scores'; options: ScoredOption[]; criteria: QuestionOption[]; by_channel: ByChannel; n: number }
+  | { kind: 'ideas'; ideas: IdeaCount[]; by_channel: ByChannel; n: number };
+
+export interface ScoredOption {
+  option: string;
+  label: string;
+  n: number; // ballots that scored it
+  means: (number | null)[]; // per criterion, in the question's order
+}
+
+export interface IdeaCount {
+  text: string; // as the first person wrote it
+  count: number;
+}
 
 export interface RoomState {
   question: Omit<Question, 'subject'> | null; // the open one, else the last closed
   counts: { phones: number; ballots: number };
   results: Tally | null; // only once revealed
+  standing?: PrioritizationResults; // the weighted ranking, when the revealed question is the scoring
+}
+
+export type Localized = Record<Language, string>;
+
+// ---- Stage 2 (crates/core/src/prioritization.rs, vester.rs; src-tauri/src/commands/stage2.rs) ----
+
+export type SubjectKind = 'goal' | 'target';
+export type CandidateOrigin = 'proposed' | 'added';
+export type WeightMethod = 'equal' | 'points' | 'voted' | 'pairwise';
+export type DefaultCriterion = 'gap' | 'trend' | 'vulnerable' | 'competence' | 'feasibility' | 'links' | 'urgency';
+export type WeightIssue = 'points_not_hundred' | 'points_missing' | 'no_votes'; // equal weights are used until fixed
+export type Agreement = 'high' | 'medium' | 'low'; // spread ≤ 0.5, ≤ 1, above
+
+export interface CandidateReason {
+  indicator: string;
+  indicator_title: Localized;
+  area: string; // area name
+  light: Light; // 'regressing' | 'insufficient'
+  gap: number | null; // territory − country
+  behind: boolean;
+}
+
+export interface Proposal {
+  kind: SubjectKind;
+  code: string;
+  title: Localized;
+  reasons: CandidateReason[];
+}
+
+export interface Candidate {
+  id: string;
+  kind: SubjectKind;
+  code: string;
+  title: Localized;
+  label: string; // "Meta 4.A: …" in the workshop's language, what phones show
+  origin: CandidateOrigin;
+  reasons: CandidateReason[];
+}
+
+export interface Criterion {
+  id: string;
+  key: DefaultCriterion | null;
+  label: string; // custom, else the default's in the workshop's language
+  custom: boolean;
+  points: number | null; // of the 100 typed
+}
+
+export interface Pair {
+  first: string; // criterion id
+  second: string;
+  value: number; // how much more `first` matters: 1/9 … 9
+}
+
+export interface Ahp {
+  weights: number[];
+  lambda_max: number;
+  consistency_index: number;
+  consistency_ratio: number;
+  consistent: boolean; // ratio ≤ 0.10
+}
+
+export interface QuestionStatus {
+  id: string;
+  state: QuestionState;
+  revealed: boolean;
+  ballots: number;
+}
+
+export interface Weights {
+  method: WeightMethod;
+  values: number[]; // per criterion in order, sum 1
+  issue: WeightIssue | null;
+  points_total: number;
+  pairs: Pair[];
+  ahp: Ahp | null;
+  vote: QuestionStatus | null;
+}
+
+export interface CriterionScore {
+  mean: number | null; // 1–5
+  contribution: number | null; // weight × mean
+}
+
+export interface CandidateScore {
+  candidate: number; // index into PrioritizationResults.candidates
+  n: number;
+  weighted: number | null; // 1–5
+  median: number | null;
+  spread: number | null; // population SD of people's weighted totals
+  agreement: Agreement | null;
+  criteria: CriterionScore[]; // per criterion, in order
+  rank: number | null; // 1 = first; ties share
+  tied: boolean;
+}
+
+export interface Scenario {
+  first: number[]; // candidate indices first under these weights (>1 = tie)
+  changes: boolean; // differs from the first place under the chosen weights
+  dropped: number | null; // criterion index left out
+}
+
+export interface Ranking {
+  candidates: CandidateScore[]; // best first; unscored last
+  sensitivity: { equal_weights: Scenario | null; without_heaviest: Scenario | null };
+}
+
+export interface Named {
+  id: string;
+  label: string;
+}
+
+export interface PrioritizationResults {
+  candidates: Named[];
+  criteria: Named[];
+  weights: number[];
+  ranking: Ranking;
+  scorers: number;
+}
+
+export interface Lighter {
+  kind: 'dots' | 'ranking';
+  question: QuestionStatus;
+  tally: Tally;
+}
+
+export interface Decision {
+  candidate: string;
+  kind: SubjectKind;
+  code: string;
+  title: Localized;
+  label: string;
+  reasons: string;
+  decided_at: string;
+}
+
+export interface GroupScores {
+  candidate: string;
+  scores: (number | null)[]; // per criterion in order
+}
+
+export interface Board {
+  candidates: Candidate[];
+  proposals: Proposal[]; // lagging targets not yet candidates
+  criteria: Criterion[];
+  weights: Weights;
+  scoring: QuestionStatus | null; // the phones' scoring question, once made
+  group_scores: GroupScores[];
+  results: PrioritizationResults;
+  lighter: Lighter[];
+  decision: Decision | null;
+}
+
+export type Quadrant = 'critical' | 'active' | 'passive' | 'indifferent';
+export type TreePlace = 'root' | 'cause' | 'effect' | 'aside';
+
+export interface Cause {
+  id: string;
+  label: string;
+  sources: string[]; // the phones' ideas merged into it
+  active: number;
+  passive: number;
+  quadrant: Quadrant;
+  place: TreePlace; // the facilitator's choice, else the quadrant's
+  place_moved: boolean;
+}
+
+export interface VesterMatrix {
+  causes: Cause[];
+  values: (number | null)[][]; // [i][j]: influence of i on j; null unfilled (always on the diagonal)
+  threshold: number; // mean sum: above it is high
+  filled: number;
+  cells: number;
+  ideas: { question: string; state: QuestionState; tally: Tally } | null;
 }
 
 export interface NetworkAddress {

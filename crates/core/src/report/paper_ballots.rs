@@ -25,6 +25,8 @@ fn instruction(q: &Question, language: Language) -> String {
         Kind::Dots => locale::format(language, "ballot.dots", &[("budget", &budget(3))]),
         Kind::Ranking => locale::text(language, "ballot.ranking"),
         Kind::Grid => locale::text(language, "ballot.grid"),
+        Kind::Scores => locale::text(language, "ballot.scores"),
+        Kind::Ideas => locale::text(language, "ballot.ideas"),
     }
 }
 
@@ -49,6 +51,23 @@ fn choices(q: &Question) -> String {
             .map(|o| format!("{}:  ☐ ☐ ☐  /  ☐ ☐ ☐", o.label))
             .collect::<Vec<_>>()
             .join("\n"),
+        Kind::Scores => q
+            .options
+            .iter()
+            .map(|o| {
+                let rows: Vec<String> = q
+                    .criteria
+                    .iter()
+                    .map(|c| format!("    {}:  ☐1 ☐2 ☐3 ☐4 ☐5", c.label))
+                    .collect();
+                format!("{}\n{}", o.label, rows.join("\n"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Kind::Ideas => (1..=3)
+            .map(|i| format!("{i}. ______________________________________________"))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
         Kind::Single | Kind::Multiple => q
             .options
             .iter()

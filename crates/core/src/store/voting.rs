@@ -41,6 +41,40 @@ pub fn ensure_scale(
     Ok(())
 }
 
+/// Creates the question named `id` (a draft), or updates its prompt and budget.
+#[allow(clippy::too_many_arguments)]
+pub fn ensure(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    workshop: WorkshopId,
+    id: QuestionId,
+    kind: Kind,
+    subject: &str,
+    prompt: &str,
+    budget: Option<u32>,
+    now: Timestamp,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO questions (id, workshop_id, kind, subject, prompt, budget, state,
+                                created_at, updated_at, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET prompt = excluded.prompt, budget = excluded.budget,
+                deleted = 0, updated_at = excluded.updated_at, device_id = excluded.device_id
+         WHERE prompt IS NOT excluded.prompt OR budget IS NOT excluded.budget OR deleted = 1",
+    )?
+    .execute(params![
+        id,
+        workshop,
+        kind,
+        subject,
+        prompt,
+        budget,
+        stamp(now),
+        device
+    ])?;
+    Ok(())
+}
+
 const QUESTION_COLUMNS: &str =
     "id, kind, subject, prompt, scale_min, scale_max, budget, requires_code, state, revealed";
 
@@ -54,6 +88,7 @@ fn read_question(r: &rusqlite::Row<'_>) -> rusqlite::Result<Question> {
         prompt: r.get(3)?,
         scale: min.zip(max).map(|(min, max)| Scale { min, max }),
         options: Vec::new(),
+        criteria: Vec::new(),
         budget: r.get(6)?,
         requires_code: r.get(7)?,
         state: r.get(8)?,
@@ -63,16 +98,27 @@ fn read_question(r: &rusqlite::Row<'_>) -> rusqlite::Result<Question> {
 
 fn with_options(conn: &Connection, mut q: Question) -> Result<Question> {
     let mut st = conn.prepare_cached(
-        "SELECT id, label FROM question_options WHERE question_id = ?1 AND deleted = 0 ORDER BY position",
+        "SELECT id, label, axis FROM question_options WHERE question_id = ?1 AND deleted = 0
+         ORDER BY position, id",
     )?;
-    q.options = st
+    let all: Vec<(QuestionOption, String)> = st
         .query_map([q.id], |r| {
-            Ok(QuestionOption {
-                id: r.get(0)?,
-                label: r.get(1)?,
-            })
+            Ok((
+                QuestionOption {
+                    id: r.get(0)?,
+                    label: r.get(1)?,
+                },
+                r.get(2)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    for (option, axis) in all {
+        if axis == "criterion" {
+            q.criteria.push(option);
+        } else {
+            q.options.push(option);
+        }
+    }
     Ok(q)
 }
 
@@ -144,20 +190,72 @@ pub fn insert(
             device
         ],
     )?;
-    for (position, label) in input.options.iter().enumerate() {
-        tx.execute(
-            "INSERT INTO question_options (id, workshop_id, question_id, position, label,
+    let options = input.options.iter().map(|l| (OptionId::new(), l.as_str()));
+    put_options(tx, device, workshop, id, Axis::Option, options, now)?;
+    let criteria = input.criteria.iter().map(|l| (OptionId::new(), l.as_str()));
+    put_options(tx, device, workshop, id, Axis::Criterion, criteria, now)?;
+    Ok(())
+}
+
+/// Which list of a question an option belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    Option,
+    Criterion,
+}
+
+impl Axis {
+    fn as_str(self) -> &'static str {
+        match self {
+            Axis::Option => "option",
+            Axis::Criterion => "criterion",
+        }
+    }
+}
+
+/// Makes `options` (id, label) the question's list on `axis`, in this order: known
+/// ids are updated, new ones added, and the others on that axis deleted.
+pub fn put_options<'a>(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    workshop: WorkshopId,
+    question: QuestionId,
+    axis: Axis,
+    options: impl IntoIterator<Item = (OptionId, &'a str)>,
+    now: Timestamp,
+) -> Result<()> {
+    let mut kept = Vec::new();
+    for (position, (id, label)) in options.into_iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO question_options (id, workshop_id, question_id, position, label, axis,
                                            created_at, updated_at, device_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
-            params![
-                OptionId::new(),
-                workshop,
-                id,
-                position as i64,
-                label.trim(),
-                stamp(now),
-                device
-            ],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+             ON CONFLICT (id) DO UPDATE SET position = excluded.position, label = excluded.label,
+                    deleted = 0, updated_at = excluded.updated_at, device_id = excluded.device_id
+             WHERE position IS NOT excluded.position OR label IS NOT excluded.label OR deleted = 1",
+        )?
+        .execute(params![
+            id,
+            workshop,
+            question,
+            position as i64,
+            label.trim(),
+            axis.as_str(),
+            stamp(now),
+            device
+        ])?;
+        kept.push(id.to_string());
+    }
+    let mut st = tx.prepare_cached(
+        "SELECT id FROM question_options WHERE question_id = ?1 AND axis = ?2 AND deleted = 0",
+    )?;
+    let existing: Vec<String> = st
+        .query_map(params![question, axis.as_str()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in existing.iter().filter(|id| !kept.contains(id)) {
+        tx.execute(
+            "UPDATE question_options SET deleted = 1, updated_at = ?2, device_id = ?3 WHERE id = ?1",
+            params![id, stamp(now), device],
         )?;
     }
     Ok(())

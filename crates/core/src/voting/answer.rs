@@ -42,7 +42,19 @@ pub enum Answer {
     Grid {
         placements: BTreeMap<String, Placement>,
     },
+    /// Option id → criterion id → 1–5. A phone sends the options scored so far;
+    /// each one scored on every criterion.
+    Scores {
+        scores: BTreeMap<String, BTreeMap<String, i64>>,
+    },
+    Ideas {
+        ideas: Vec<String>,
+    },
 }
+
+/// The most ideas one ballot carries, and the longest idea (characters).
+pub const MAX_IDEAS: usize = 5;
+pub const MAX_IDEA_CHARS: usize = 140;
 
 fn invalid(detail: impl Into<String>) -> Error {
     Error::InvalidAnswer {
@@ -85,6 +97,16 @@ struct RankingIn {
 struct GridIn {
     placements: BTreeMap<String, Placement>,
 }
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoresIn {
+    scores: BTreeMap<String, BTreeMap<String, i64>>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdeasIn {
+    ideas: Vec<String>,
+}
 
 fn shape<T: for<'de> Deserialize<'de>>(value: &Value, kind: Kind) -> Result<T> {
     serde_json::from_value(value.clone()).map_err(|e| invalid(format!("not a {kind} answer: {e}")))
@@ -114,6 +136,16 @@ impl Answer {
             },
             Kind::Grid => Answer::Grid {
                 placements: shape::<GridIn>(value, question.kind)?.placements,
+            },
+            Kind::Scores => Answer::Scores {
+                scores: shape::<ScoresIn>(value, question.kind)?.scores,
+            },
+            Kind::Ideas => Answer::Ideas {
+                ideas: shape::<IdeasIn>(value, question.kind)?
+                    .ideas
+                    .iter()
+                    .map(|i| i.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect(),
             },
         };
         answer.check(question)?;
@@ -204,6 +236,36 @@ impl Answer {
                     Ok(())
                 } else {
                     Err(invalid("impact and feasibility go from 0 to 1"))
+                }
+            }
+            Answer::Scores { scores } => {
+                all_known(&mut scores.keys())?;
+                if scores.is_empty() {
+                    return Err(invalid("nothing is scored"));
+                }
+                let criteria: BTreeSet<&str> = q.criteria.iter().map(|c| c.id.as_str()).collect();
+                for given in scores.values() {
+                    let named: BTreeSet<&str> = given.keys().map(String::as_str).collect();
+                    if named != criteria {
+                        return Err(invalid("each option is scored on every criterion"));
+                    }
+                    for &value in given.values() {
+                        crate::voting::Scale::ONE_TO_FIVE.check(value)?;
+                    }
+                }
+                Ok(())
+            }
+            Answer::Ideas { ideas } => {
+                if ideas.is_empty() || ideas.iter().any(|i| i.is_empty()) {
+                    Err(invalid("an idea is empty"))
+                } else if ideas.len() > MAX_IDEAS {
+                    Err(invalid(format!("at most {MAX_IDEAS} ideas")))
+                } else if ideas.iter().any(|i| i.chars().count() > MAX_IDEA_CHARS) {
+                    Err(invalid(format!(
+                        "an idea is longer than {MAX_IDEA_CHARS} characters"
+                    )))
+                } else {
+                    Ok(())
                 }
             }
         }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::answer::Answer;
-use super::{ByChannel, Channel, Kind, Question, Scale, ScaleTally, tally_scale};
+use super::{ByChannel, Channel, Kind, Question, QuestionOption, Scale, ScaleTally, tally_scale};
 
 /// One option's share of a choice, points, dots, ranking or grid question.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -41,20 +41,61 @@ pub enum Tally {
         /// Ballots (and hands) counted.
         n: u32,
     },
+    /// Scores: per option, the mean score on each criterion (in the question's
+    /// order). The weighted ranking is the prioritization's, which knows the weights.
+    Scores {
+        options: Vec<ScoredOption>,
+        criteria: Vec<QuestionOption>,
+        by_channel: ByChannel,
+        n: u32,
+    },
+    /// Ideas: each distinct idea (case and spacing aside) with how many sent it,
+    /// the most sent first.
+    Ideas {
+        ideas: Vec<IdeaCount>,
+        by_channel: ByChannel,
+        n: u32,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoredOption {
+    pub option: String,
+    pub label: String,
+    /// Ballots that scored it.
+    pub n: u32,
+    pub means: Vec<Option<f64>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IdeaCount {
+    /// As the first person wrote it.
+    pub text: String,
+    pub count: u32,
+}
+
+/// The same idea written twice: case and spacing aside.
+pub fn idea_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl Tally {
     pub fn n(&self) -> u32 {
         match self {
             Tally::Scale(t) => t.n,
-            Tally::Options { n, .. } => *n,
+            Tally::Options { n, .. } | Tally::Scores { n, .. } | Tally::Ideas { n, .. } => *n,
         }
     }
 
     pub fn by_channel(&self) -> ByChannel {
         match self {
             Tally::Scale(t) => t.by_channel,
-            Tally::Options { by_channel, .. } => *by_channel,
+            Tally::Options { by_channel, .. }
+            | Tally::Scores { by_channel, .. }
+            | Tally::Ideas { by_channel, .. } => *by_channel,
         }
     }
 }
@@ -96,6 +137,12 @@ pub fn tally(question: &Question, ballots: &[(Channel, Answer)], hands: &[(Strin
             }
         }
         return Tally::Scale(tally_scale(scale, &counts, &hand_counts, by));
+    }
+    if question.kind == Kind::Scores {
+        return tally_scores(question, ballots);
+    }
+    if question.kind == Kind::Ideas {
+        return tally_ideas(ballots);
     }
     let mut rows: Vec<OptionTally> = question
         .options
@@ -215,6 +262,87 @@ pub fn tally(question: &Question, ballots: &[(Channel, Answer)], hands: &[(Strin
     }
 }
 
+fn tally_scores(question: &Question, ballots: &[(Channel, Answer)]) -> Tally {
+    let k = question.criteria.len();
+    let mut by = ByChannel::default();
+    let mut n = 0;
+    let mut sums = vec![vec![0i64; k]; question.options.len()];
+    let mut scored = vec![0u32; question.options.len()];
+    for (channel, answer) in ballots {
+        let Answer::Scores { scores } = answer else {
+            continue;
+        };
+        n += 1;
+        count_channel(&mut by, *channel, 1);
+        for (i, option) in question.options.iter().enumerate() {
+            let Some(given) = scores.get(&option.id) else {
+                continue;
+            };
+            scored[i] += 1;
+            for (j, criterion) in question.criteria.iter().enumerate() {
+                sums[i][j] += given.get(&criterion.id).copied().unwrap_or(0);
+            }
+        }
+    }
+    Tally::Scores {
+        options: question
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| ScoredOption {
+                option: o.id.clone(),
+                label: o.label.clone(),
+                n: scored[i],
+                means: sums[i]
+                    .iter()
+                    .map(|&s| (scored[i] > 0).then(|| s as f64 / f64::from(scored[i])))
+                    .collect(),
+            })
+            .collect(),
+        criteria: question.criteria.clone(),
+        by_channel: by,
+        n,
+    }
+}
+
+fn tally_ideas(ballots: &[(Channel, Answer)]) -> Tally {
+    let mut by = ByChannel::default();
+    let mut n = 0;
+    let mut ideas: Vec<IdeaCount> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for (channel, answer) in ballots {
+        let Answer::Ideas { ideas: sent } = answer else {
+            continue;
+        };
+        n += 1;
+        count_channel(&mut by, *channel, 1);
+        let mut seen = std::collections::BTreeSet::new();
+        for idea in sent {
+            let key = idea_key(idea);
+            // One person sending the same idea twice counts once.
+            if !seen.insert(key.clone()) {
+                continue;
+            }
+            match index.get(&key) {
+                Some(&i) => ideas[i].count += 1,
+                None => {
+                    index.insert(key, ideas.len());
+                    ideas.push(IdeaCount {
+                        text: idea.clone(),
+                        count: 1,
+                    });
+                }
+            }
+        }
+    }
+    ideas.sort_by(|a, b| b.count.cmp(&a.count));
+    Tally::Ideas {
+        ideas,
+        by_channel: by,
+        n,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::answer::Placement;
@@ -236,6 +364,7 @@ mod tests {
                     label: o.to_uppercase(),
                 })
                 .collect(),
+            criteria: Vec::new(),
             budget: None,
             requires_code: false,
             state: QuestionState::Open,
@@ -249,7 +378,7 @@ mod tests {
                 .iter()
                 .map(|o| (o.option.clone(), o.count))
                 .collect(),
-            Tally::Scale(_) => Vec::new(),
+            _ => Vec::new(),
         }
     }
 

@@ -5,6 +5,8 @@ mod bundle;
 mod csv_import;
 mod diagnostic;
 mod fixtures;
+mod prioritization;
 mod report;
 mod store;
+mod vester;
 mod voting;
