@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_RELEASE := target/release/cabildo-app
 APP_DEBUG := target/debug/cabildo-app
 
-.PHONY: run test bench ui lint unit phone e2e
+.PHONY: run test bench ui lint debug unit phone e2e
 
 run:
 	scripts/ensure-deps.sh run
@@ -25,21 +25,26 @@ lint: ui
 	cd ui && npm run check && npm run lint
 	cargo clippy --workspace --all-targets -- -D warnings
 
-unit: ui
+# Every debug build selects the whole workspace with all its targets: one feature
+# resolution, so tests, the CLI and the app share one set of compiled dependencies
+# (building one package alone resolves features differently and rebuilds dozens).
+debug:
+	cargo build --workspace --all-targets
+
+# The end-to-end tests are #[ignore]d here and run by `make e2e`.
+unit: ui debug
 	cd ui && npm test
-	cargo test --workspace --exclude cabildo-e2e
+	cargo test --workspace
 
 # The phone voting page in Debian's chromium (playwright-core) against `cabildo serve`.
-phone: ui
-	cargo build -p cabildo-cli
+phone: ui debug
 	rm -rf target/phone-screenshots
 	node --test tests/phone/
 
-e2e: ui
-	cargo build -p cabildo-app
+e2e: ui debug
 	rm -rf target/e2e-screenshots
 	xvfb-run -a --server-args="-screen 0 1366x768x24" \
-		cargo test -p cabildo-e2e -- --test-threads=1
+		cargo test --workspace -- --ignored --test-threads=1
 
 test:
 	scripts/ensure-deps.sh test

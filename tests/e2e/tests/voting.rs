@@ -53,6 +53,7 @@ fn phone_votes(base: &str, pin: &str, label: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[ignore = "drives the real app under Xvfb: run by make e2e"]
 async fn phones_vote_over_loopback_and_the_presenter_count_rises() {
     let profile = Profile::new();
     let app = App::start(&profile).await;
