@@ -93,14 +93,17 @@ enum QuestionCommand {
     Create {
         #[arg(long)]
         workshop: String,
-        /// scale, single, multiple, points, dots, ranking or grid
+        /// scale, single, multiple, points, dots, ranking, grid, scores or ideas
         #[arg(long)]
         kind: String,
         #[arg(long)]
         prompt: String,
-        /// An option (repeat it); not for scale questions
+        /// An option (repeat it); not for scale or ideas questions
         #[arg(long = "option")]
         options: Vec<String>,
+        /// Scores: a criterion each option is scored on, 1–5 (repeat it)
+        #[arg(long = "criterion")]
+        criteria: Vec<String>,
         /// Points to give, dots per person, or most options one may choose
         #[arg(long)]
         budget: Option<u32>,
@@ -336,18 +339,21 @@ fn question(
             kind,
             prompt,
             options,
+            criteria,
             budget,
             requires_code,
         } => {
             let kind = Kind::parse(&kind).ok_or_else(|| cabildo_core::Error::InvalidInput {
                 detail: format!(
-                    "unknown kind {kind:?}: scale, single, multiple, points, dots, ranking or grid"
+                    "unknown kind {kind:?}: scale, single, multiple, points, dots, ranking, grid, \
+                     scores or ideas"
                 ),
             })?;
             let input = QuestionInput {
                 kind: Some(kind),
                 prompt,
                 options,
+                criteria,
                 budget,
                 requires_code,
                 ..QuestionInput::default()

@@ -5,6 +5,7 @@
 use crate::Result;
 use crate::ids::WorkshopId;
 use crate::participants::{self, AgeBand, Gender, ParticipantInput, Sector};
+use crate::prioritization::Origin;
 use crate::store::Store;
 use crate::time::Timestamp;
 use crate::workshop::{
@@ -431,6 +432,166 @@ fn add_stage1(store: &mut Store, w: &crate::workshop::Workshop, now: Timestamp) 
     Ok(())
 }
 
+/// The candidates: three targets the diagnostic proposes (the health ones the room
+/// cared about; 2.A is left out) and one the room added by hand, prompted by the
+/// notes on seasonal farm work.
+const CANDIDATES: &[(&str, Origin)] = &[
+    ("5.B", Origin::Proposed),
+    ("5.A", Origin::Proposed),
+    ("4.A", Origin::Proposed),
+    ("1.B", Origin::Added),
+];
+
+/// The 100 points over the default criteria, in their order: gap, trend, most
+/// vulnerable, municipal competence, feasibility, links, urgency.
+const POINTS: [i64; 7] = [25, 15, 20, 10, 10, 5, 15];
+
+/// Per candidate (as in `CANDIDATES`): the score a typical person gives on each
+/// criterion, and how far people's leanings swing it. The room agrees on 5.B, is
+/// split on 1.B (community and private sector for it, municipal staff doubtful).
+const PROFILES: [([i64; 7], i64); 4] = [
+    ([5, 4, 5, 4, 4, 4, 5], 0),
+    ([4, 3, 5, 3, 3, 4, 4], 1),
+    ([3, 3, 4, 3, 4, 3, 3], 1),
+    ([4, 3, 4, 2, 2, 3, 5], 2),
+];
+
+/// Small disagreements on single scores, read off in a fixed order so the example
+/// is the same every time.
+const WOBBLE: [i64; 13] = [0, 1, -1, 0, 0, 1, 0, -1, 0, 0, -1, 1, 0];
+/// Each person's leaning, applied with a candidate's swing.
+const LEANING: [i64; 18] = [0, 1, -1, 0, 1, 0, -1, 0, 0, 1, -1, 0, 0, -1, 1, 0, 0, 1];
+const PHONES: usize = 14;
+/// Paper ballots typed in after the vote closed (no slips were printed for them).
+const PAPER: [&str; 4] = ["H3K7M", "P9R4T", "W2X8Z", "C5N6Q"];
+
+fn score(person: usize, candidate: usize, criterion: usize) -> i64 {
+    let (base, swing) = PROFILES[candidate];
+    let wobble = WOBBLE[(person * 3 + criterion * 5 + candidate * 7) % WOBBLE.len()];
+    // The split candidate divides the room in two; the others lean person by person.
+    let leaning = if swing > 1 {
+        if person % 2 == 0 { 1 } else { -1 }
+    } else {
+        LEANING[(person + candidate * 5) % LEANING.len()]
+    };
+    (base[criterion] + wobble + leaning * swing).clamp(1, 5)
+}
+
+/// The causes of the prioritized problem, and how much each influences the others
+/// (row on column, 0–3). With these values every quadrant has a cause: 3 is
+/// critical, 1 and 2 active, 4 passive, 5 and 6 indifferent.
+const CAUSES: [&str; 6] = [
+    "Distancia y escaso transporte a las postas rurales",
+    "Pocas matronas en las postas del secano",
+    "Baja cobertura de planificación familiar en adolescentes",
+    "Abandono escolar de madres adolescentes",
+    "Registros de salud incompletos entre comunas",
+    "Poca educación sexual en las escuelas rurales",
+];
+const INFLUENCE: [[i64; 6]; 6] = [
+    [0, 2, 3, 2, 1, 1],
+    [1, 0, 3, 2, 2, 1],
+    [0, 1, 0, 3, 2, 1],
+    [0, 1, 2, 0, 1, 2],
+    [0, 1, 1, 1, 0, 0],
+    [0, 0, 2, 3, 0, 0],
+];
+
+const REASONS: &str = "La tasa de natalidad adolescente de las comunas del secano supera la \
+    del país en todas ellas (en Trehuaco casi la duplica) y no baja al ritmo del \
+    compromiso nacional. La sala la calificó primera en casi todos los criterios y con alto \
+    acuerdo; las postas y las escuelas rurales son municipales, lo que da margen de acción \
+    propio. Atenderla ayuda también a la mortalidad materna e infantil (metas 5.A y 4.A).";
+
+/// Stage 2 as the facilitator ran it: candidates, the agreed weights, the room's
+/// scores (phones, then paper), the decision, and the Vester matrix of its causes.
+fn add_stage2(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
+    use crate::prioritization::{self as p, SubjectKind};
+    use crate::vester::{self, TreePlace};
+    use crate::voting::{self, BallotRequest, Voter};
+
+    p::start(store, w, now)?;
+    let mut candidates = Vec::new();
+    for (code, origin) in CANDIDATES {
+        candidates.push(p::add_candidate(
+            store,
+            w,
+            SubjectKind::Target,
+            code,
+            *origin,
+            now,
+        )?);
+    }
+    let criteria = p::criteria(store, w)?;
+    let points: Vec<_> = criteria.iter().map(|c| c.id).zip(POINTS).collect();
+    p::set_points(store, w, &points, now)?;
+
+    let q = p::open_scoring(store, w, now)?;
+    let ballot = |person: usize| {
+        let scores: serde_json::Map<String, serde_json::Value> = candidates
+            .iter()
+            .enumerate()
+            .map(|(c, id)| {
+                let row: serde_json::Map<String, serde_json::Value> = criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(k, criterion)| {
+                        let key = voting::option_id(q.id, &criterion.id.to_string()).to_string();
+                        (key, score(person, c, k).into())
+                    })
+                    .collect();
+                (
+                    voting::option_id(q.id, &id.to_string()).to_string(),
+                    row.into(),
+                )
+            })
+            .collect();
+        serde_json::json!({ "scores": scores })
+    };
+    let phones: Vec<BallotRequest> = (0..PHONES)
+        .map(|person| BallotRequest {
+            question: q.id,
+            voter: Voter::Phone(crate::phones::token_hash(&format!("ejemplo-{person}"))),
+            client_ballot_id: None,
+            answer: ballot(person),
+        })
+        .collect();
+    for cast in voting::cast_many(store, w, &phones, now)? {
+        cast?;
+    }
+    voting::set_open(store, q.id, false, now)?;
+    let paper: Vec<BallotRequest> = PAPER
+        .iter()
+        .enumerate()
+        .map(|(i, slip)| BallotRequest {
+            question: q.id,
+            voter: Voter::Paper((*slip).into()),
+            client_ballot_id: None,
+            answer: ballot(PHONES + i),
+        })
+        .collect();
+    for cast in voting::cast_many(store, w, &paper, now)? {
+        cast?;
+    }
+    voting::set_revealed(store, q.id, true, now)?;
+    p::decide(store, w, candidates[0], REASONS, now)?;
+
+    let mut causes = Vec::new();
+    for label in CAUSES {
+        causes.push(vester::add_cause(store, w, label, &[], now)?);
+    }
+    for (i, row) in INFLUENCE.iter().enumerate() {
+        for (j, value) in row.iter().enumerate() {
+            if i != j {
+                vester::set_influence(store, w, causes[i], causes[j], *value, now)?;
+            }
+        }
+    }
+    // The room saw sex education as a cause of the problem, whatever its sums say.
+    vester::set_place(store, causes[5], Some(TreePlace::Cause), now)?;
+    Ok(())
+}
+
 /// Adds a new copy of the example workshop and returns it.
 pub fn create(store: &mut Store, now: Timestamp) -> Result<WorkshopId> {
     let w = workshop::create_example(store, &input(), now)?;
@@ -467,6 +628,7 @@ pub fn create(store: &mut Store, now: Timestamp) -> Result<WorkshopId> {
         .collect();
     participants::add_all(store, w.id, &people, now)?;
     add_stage1(store, &w, now)?;
+    add_stage2(store, w.id, now)?;
     Ok(w.id)
 }
 
@@ -526,5 +688,50 @@ mod tests {
             relevance.goals.iter().filter(|g| g.rank.is_some()).count(),
             5
         );
+    }
+
+    #[test]
+    fn the_example_has_a_decision_on_scored_candidates_and_a_filled_vester_matrix() {
+        use crate::prioritization::{self, Agreement, WeightMethod};
+        use crate::vester::{self, Quadrant};
+        let mut store = Store::open_in_memory().unwrap();
+        let id = create(&mut store, chrono::Utc::now()).unwrap();
+        let board = prioritization::board(&store, id).unwrap();
+        assert_eq!(board.candidates.len(), 4);
+        assert_eq!(board.weights.method, WeightMethod::Points);
+        assert_eq!(board.weights.issue, None);
+        assert_eq!(board.results.scorers, 18);
+        let decision = board.decision.as_ref().expect("a decision");
+        assert_eq!(decision.code, "5.B");
+        assert!(decision.reasons.contains("natalidad adolescente"));
+        // The decision follows the scores, and the room agreed more on some
+        // candidates than on others.
+        let ranking = &board.results.ranking;
+        assert_eq!(
+            board.candidates[ranking.candidates[0].candidate].code,
+            "5.B"
+        );
+        assert!(ranking.candidates.iter().all(|c| c.rank.is_some()));
+        let mut levels: Vec<Agreement> = ranking
+            .candidates
+            .iter()
+            .filter_map(|c| c.agreement)
+            .collect();
+        levels.sort();
+        levels.dedup();
+        assert!(levels.len() >= 2, "{levels:?}");
+
+        let matrix = vester::matrix(&store, id).unwrap();
+        assert_eq!(matrix.causes.len(), 6);
+        assert_eq!(matrix.filled, matrix.cells);
+        for q in [
+            Quadrant::Critical,
+            Quadrant::Active,
+            Quadrant::Passive,
+            Quadrant::Indifferent,
+        ] {
+            assert!(matrix.causes.iter().any(|c| c.quadrant == q), "{q:?}");
+        }
+        assert_eq!(matrix.causes.iter().filter(|c| c.place_moved).count(), 1);
     }
 }

@@ -226,7 +226,8 @@ pub fn subject_label(language: Language, kind: SubjectKind, code: &str) -> Strin
         SubjectKind::Target => "prioritization.subject_target",
     };
     let name = locale::format(language, key, &[("code", code)]);
-    format!("{name}: {}", title.get(language))
+    let colon = locale::text(language, "prioritization.subject_colon");
+    format!("{name}{colon}{}", title.get(language))
 }
 
 fn criterion_label(language: Language, key: Option<DefaultCriterion>, label: &str) -> String {
@@ -594,13 +595,12 @@ pub fn set_group_scores(
     if !q.options.iter().any(|o| o.id == option) {
         return Err(Error::not_found("candidate"));
     }
-    let mut given: BTreeMap<String, BTreeMap<String, i64>> =
-        match voting::ballot_of(store, q.id, &Voter::Group)? {
-            Some(v) => serde_json::from_value::<ScoresIn>(v)
-                .map(|s| s.scores)
-                .unwrap_or_default(),
-            None => BTreeMap::new(),
-        };
+    let mut given: GivenScores = match voting::ballot_of(store, q.id, &Voter::Group)? {
+        Some(v) => serde_json::from_value::<ScoresIn>(v)
+            .map(|s| s.scores)
+            .unwrap_or_default(),
+        None => BTreeMap::new(),
+    };
     let mut row = BTreeMap::new();
     for (criterion, v) in scores {
         row.insert(
@@ -620,9 +620,12 @@ pub fn set_group_scores(
     Ok(())
 }
 
+/// A scores answer: option id → criterion option id → 1–5.
+type GivenScores = BTreeMap<String, BTreeMap<String, i64>>;
+
 #[derive(Deserialize)]
 struct ScoresIn {
-    scores: BTreeMap<String, BTreeMap<String, i64>>,
+    scores: GivenScores,
 }
 
 /// Each ballot's complete, in-range scores of a current candidate, on the current
@@ -632,11 +635,7 @@ fn scorings(
     q: &Question,
     candidates: &[Candidate],
     criteria: &[Criterion],
-) -> Result<(
-    Vec<Scoring>,
-    u32,
-    Option<BTreeMap<String, BTreeMap<String, i64>>>,
-)> {
+) -> Result<(Vec<Scoring>, u32, Option<GivenScores>)> {
     let option_of: Vec<String> = candidates
         .iter()
         .map(|c| voting::option_id(q.id, &c.id.to_string()).to_string())

@@ -5,6 +5,7 @@ pub mod join_card;
 pub mod layout;
 pub mod paper_ballots;
 pub mod stage1;
+pub mod stage2;
 
 use std::path::Path;
 
@@ -258,7 +259,12 @@ pub fn workshop_pdf(
     let people = participants::list(store, id)?;
     let sheet = crate::indicators::sheet(store, id)?;
     let relevance = crate::relevance::summary_with(store, id, &sheet)?;
-    let chapters = stage1::blocks(&sheet, &relevance, workshop.is_example, language);
+    let mut chapters = stage1::blocks(&sheet, &relevance, workshop.is_example, language);
+    chapters.extend(stage2::blocks(
+        &crate::prioritization::board(store, id)?,
+        &crate::vester::matrix(store, id)?,
+        language,
+    ));
     let spec = DocumentSpec {
         title: format!(
             "{} — {}",

@@ -135,19 +135,27 @@ impl QuestionInput {
             _ if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) => {
                 return Err(Error::QuestionOptions);
             }
-            Kind::Scores if self.criteria.iter().all(|c| c.trim().is_empty()) => {
+            Kind::Scores
+                if self.criteria.is_empty()
+                    || self.criteria.iter().any(|c| c.trim().is_empty())
+                    || !distinct(self.criteria.iter().map(|c| c.trim()).collect()) =>
+            {
                 return Err(Error::QuestionOptions);
             }
             _ => {}
         }
-        let mut distinct = labels.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() != labels.len() {
+        if !distinct(labels) {
             return Err(Error::QuestionOptions);
         }
         Ok(kind)
     }
+}
+
+fn distinct(mut labels: Vec<&str>) -> bool {
+    let n = labels.len();
+    labels.sort_unstable();
+    labels.dedup();
+    labels.len() == n
 }
 
 /// Creates a question, a draft until the facilitator opens it.
@@ -692,6 +700,27 @@ pub fn scale_tally(store: &Store, question: &Question) -> Result<ScaleTally> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scores_question_with_an_empty_or_repeated_criterion_is_refused() {
+        let input = |criteria: &[&str]| QuestionInput {
+            kind: Some(Kind::Scores),
+            prompt: "Puntúe cada meta".into(),
+            options: vec!["Meta 4.A".into(), "Meta 5.A".into()],
+            criteria: criteria.iter().map(|c| c.to_string()).collect(),
+            ..QuestionInput::default()
+        };
+        for bad in [&[][..], &["Brecha", " "], &["Brecha", "Brecha "]] {
+            assert_eq!(
+                input(bad).check().map_err(|e| e.code()),
+                Err("question_options")
+            );
+        }
+        assert_eq!(
+            input(&["Brecha", "Urgencia"]).check().ok(),
+            Some(Kind::Scores)
+        );
+    }
 
     #[test]
     fn scale_tally_gives_mean_median_and_spread() {

@@ -44,7 +44,9 @@ impl ApiError {
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
         let status = match e {
-            Error::InvalidAnswer { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Error::InvalidAnswer { .. } | Error::RatingOutOfScale { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Error::QuestionClosed => StatusCode::CONFLICT,
             Error::BadCode | Error::CodeUsed => StatusCode::FORBIDDEN,
             Error::NotFound { .. } => {

@@ -121,6 +121,10 @@ async fn three_candidates_scored_by_five_phones_are_ranked_and_a_vester_matrix_i
         .wait_text("[data-testid=vt-url]", |t| t.contains("http://127.0.0.1:"))
         .await;
     let base = url.trim().split("/?").next().unwrap().to_string();
+    app.click("[data-testid=vt-open-presenter]").await;
+    let main = app.switch_to_new_window().await;
+    let presenter = app.client.window().await.unwrap();
+    app.switch_to(main.clone()).await;
 
     app.click("[data-testid=tab-prioritization]").await;
     for code in ["4.A", "5.A", "7.C"] {
@@ -187,6 +191,19 @@ async fn three_candidates_scored_by_five_phones_are_ranked_and_a_vester_matrix_i
         .await;
     app.scroll_to_top_of("[data-testid=ranking-table]").await;
     app.screenshot("31-prioritization-ranking").await;
+
+    // The projected screen shows the weighted ranking as a chart once revealed.
+    app.switch_to(presenter).await;
+    app.wait_text("[data-testid=pr-standing]", |t| t.contains("5.A"))
+        .await;
+    let rows = app.texts("[data-testid=pr-standing-row]").await;
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(
+        rows[0].contains("5.A") && rows[2].contains("7.C"),
+        "{rows:?}"
+    );
+    app.screenshot("31b-presenter-ranking").await;
+    app.switch_to(main).await;
 
     let candidate = app
         .client

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetOf, check, emptyDraft, fromAnswer, toAnswer } from './answers';
+import { budgetOf, check, cleanIdea, emptyDraft, fromAnswer, missingScores, toAnswer } from './answers';
 import type { Answer, Question } from './types';
 
 const options = [
@@ -116,6 +116,76 @@ describe('grid', () => {
     const d = emptyDraft(g);
     d.grid = { a: { impact: 0.5, feasibility: 0.75 }, b: { impact: 0.25 } };
     expect(toAnswer(g, d)).toEqual({ placements: { a: { impact: 0.5, feasibility: 0.75 } } });
+  });
+});
+
+describe('scores', () => {
+  const criteria = [
+    { id: 'gap', label: 'Brecha' },
+    { id: 'urg', label: 'Urgencia' },
+  ];
+  const s = q('scores', { options: options.slice(0, 2), criteria });
+  const full = { a: { gap: 5, urg: 1 }, b: { gap: 3, urg: 4 } };
+  it('scores every candidate on every criterion, 1 to 5', () => {
+    expect(ok(s, { scores: full })).toBeNull();
+  });
+  it('says what is missing while a candidate or a criterion is left out', () => {
+    expect(ok(s, { scores: { a: full.a } })).toBe('scores_missing');
+    expect(ok(s, { scores: { a: full.a, b: { gap: 3 } } })).toBe('scores_missing');
+    expect(ok(s, { scores: {} })).toBe('scores_missing');
+  });
+  it('refuses scores off the scale, unknown ids and other shapes', () => {
+    for (const bad of [0, 6, 2.5, '3']) expect(ok(s, { scores: { a: full.a, b: { gap: bad, urg: 4 } } })).toBe('invalid');
+    expect(ok(s, { scores: { ...full, x: full.a } })).toBe('invalid');
+    expect(ok(s, { scores: { a: { ...full.a, size: 2 }, b: full.b } })).toBe('invalid');
+    expect(ok(s, { scores: { a: [5, 1], b: full.b } })).toBe('invalid');
+    expect(ok(s, { ideas: ['x'] })).toBe('invalid');
+  });
+  it('counts the scores still to give and finds the first candidate missing one', () => {
+    const d = emptyDraft(s);
+    expect(missingScores(s, d)).toEqual({ n: 4, first: 0 });
+    d.scores = { a: full.a, b: { urg: 2 } };
+    expect(missingScores(s, d)).toEqual({ n: 1, first: 1 });
+    expect(check(s, toAnswer(s, d))).toBe('scores_missing');
+    d.scores.b.gap = 2;
+    expect(missingScores(s, d)).toEqual({ n: 0, first: -1 });
+    expect(toAnswer(s, d)).toEqual({ scores: { a: { gap: 5, urg: 1 }, b: { gap: 2, urg: 2 } } });
+  });
+  it('sends nothing for a candidate not touched yet, and starts on the first screen', () => {
+    const d = emptyDraft(s);
+    expect(d.page).toBe(0);
+    d.scores = { a: { gap: 2 }, b: {} };
+    expect(toAnswer(s, d)).toEqual({ scores: { a: { gap: 2 } } });
+  });
+  it('a change of vote starts from the scores sent, even a part of them', () => {
+    expect(fromAnswer(s, { scores: full }).scores).toEqual(full);
+    expect(fromAnswer(s, { scores: { a: full.a } }).scores).toEqual({ a: full.a });
+    expect(fromAnswer(s, { scores: { a: { gap: 9, urg: 1 } } }).scores).toEqual({});
+  });
+});
+
+describe('ideas', () => {
+  const i = q('ideas', { options: [] });
+  it('offers five empty boxes and sends only the ideas written, tidied', () => {
+    const d = emptyDraft(i);
+    expect(d.ideas).toEqual(['', '', '', '', '']);
+    expect(check(i, toAnswer(i, d))).toBe('ideas_missing');
+    d.ideas[1] = '  Falta   agua\npotable ';
+    d.ideas[3] = '   ';
+    expect(toAnswer(i, d)).toEqual({ ideas: ['Falta agua potable'] });
+    expect(check(i, toAnswer(i, d))).toBeNull();
+  });
+  it('takes at most five ideas of at most 140 characters', () => {
+    expect(ok(i, { ideas: ['a', 'b', 'c', 'd', 'e'] })).toBeNull();
+    expect(ok(i, { ideas: ['a', 'b', 'c', 'd', 'e', 'f'] })).toBe('invalid');
+    expect(ok(i, { ideas: ['x'.repeat(140)] })).toBeNull();
+    expect(ok(i, { ideas: ['x'.repeat(141)] })).toBe('invalid');
+    expect(ok(i, { ideas: [''] })).toBe('invalid');
+    expect(ok(i, { ideas: 'agua' })).toBe('invalid');
+  });
+  it('a change of vote shows the ideas sent in their boxes', () => {
+    expect(fromAnswer(i, { ideas: ['uno', 'dos'] }).ideas).toEqual(['uno', 'dos', '', '', '']);
+    expect(cleanIdea(' a \t b ')).toBe('a b');
   });
 });
 

@@ -4,10 +4,17 @@
 import type { Answer, Placement, Question } from './types';
 
 /** Why an answer cannot be sent yet; each has a text under `phone.invalid`. */
-export type Problem = 'missing' | 'too_many' | 'points_sum' | 'grid_missing' | 'invalid';
+export type Problem = 'missing' | 'too_many' | 'points_sum' | 'grid_missing' | 'scores_missing' | 'ideas_missing' | 'invalid';
 
 /** The grid's five steps, low to high, and the value each one sends. */
 export const GRID_STEPS = [0, 0.25, 0.5, 0.75, 1];
+
+/** Scores: each criterion from 1 (low) to 5 (high), as the core checks them. */
+export const SCORE_VALUES = [1, 2, 3, 4, 5];
+
+/** Ideas: the most one ballot carries and the longest one (characters), as the core checks them. */
+export const MAX_IDEAS = 5;
+export const MAX_IDEA_CHARS = 140;
 
 /** The core's default scale when a scale question carries none. */
 const DEFAULT_SCALE = { min: 1, max: 5 };
@@ -42,13 +49,44 @@ export interface Draft {
   shares: Record<string, number>;
   order: string[];
   grid: Record<string, { impact?: number; feasibility?: number }>;
+  /** Scores given so far: option id → criterion id → 1–5. */
+  scores: Record<string, Record<string, number>>;
+  /** Scores: the candidate on screen (an index into the options). */
+  page: number;
+  /** Ideas as typed, one per box; empty boxes are not sent. */
+  ideas: string[];
 }
 
 /** Where a person starts: nothing chosen, no points given, the options as listed. */
 export function emptyDraft(q: Question): Draft {
   const shares: Record<string, number> = {};
   for (const o of q.options) shares[o.id] = 0;
-  return { options: [], shares, order: q.options.map((o) => o.id), grid: {} };
+  const ideas: string[] = [];
+  for (let k = 0; k < MAX_IDEAS; k++) ideas.push('');
+  return { options: [], shares, order: q.options.map((o) => o.id), grid: {}, scores: {}, page: 0, ideas };
+}
+
+export const criteriaOf = (q: Question) => q.criteria || [];
+
+/** An idea as the core keeps it: spaces squeezed, nothing around it. */
+export const cleanIdea = (text: string) => text.split(/\s+/).filter((w) => w !== '').join(' ');
+
+/** The criteria of option `id` still without a score. */
+export function unscored(q: Question, d: Draft, id: string): number {
+  const given = d.scores[id] || {};
+  return criteriaOf(q).filter((c) => given[c.id] === undefined).length;
+}
+
+/** How many scores are still to give, and the first candidate (index) missing some, or -1. */
+export function missingScores(q: Question, d: Draft): { n: number; first: number } {
+  let n = 0;
+  let first = -1;
+  q.options.forEach((o, i) => {
+    const left = unscored(q, d, o.id);
+    n += left;
+    if (left > 0 && first < 0) first = i;
+  });
+  return { n, first };
 }
 
 /** The answer object the contract expects for `q`'s kind, or null when nothing is chosen. */
@@ -74,6 +112,15 @@ export function toAnswer(q: Question, d: Draft): Answer | null {
       }
       return { placements };
     }
+    case 'scores': {
+      const scores: Record<string, Record<string, number>> = {};
+      for (const id of Object.keys(d.scores)) {
+        if (Object.keys(d.scores[id]).length > 0) scores[id] = copy(d.scores[id]);
+      }
+      return { scores };
+    }
+    case 'ideas':
+      return { ideas: d.ideas.map(cleanIdea).filter((i) => i !== '') };
   }
 }
 
@@ -83,7 +130,9 @@ export function toAnswer(q: Question, d: Draft): Answer | null {
  */
 export function fromAnswer(q: Question, answer: unknown): Draft {
   const d = emptyDraft(q);
-  if (!answer || typeof answer !== 'object' || check(q, answer as Answer)) return d;
+  // A partly scored ballot still shows what it holds: the rest is for the person to finish.
+  const problem = answer && typeof answer === 'object' ? check(q, answer as Answer) : 'invalid';
+  if (problem && problem !== 'scores_missing') return d;
   const a = answer as Partial<Record<string, unknown>>;
   if (typeof a.value === 'number') d.value = a.value;
   if (typeof a.option === 'string') d.option = a.option;
@@ -95,6 +144,9 @@ export function fromAnswer(q: Question, answer: unknown): Draft {
   if (placements) {
     for (const id of Object.keys(placements)) d.grid[id] = Object.assign({}, placements[id]);
   }
+  const scores = a.scores as Record<string, Record<string, number>> | undefined;
+  if (scores) for (const id of Object.keys(scores)) d.scores[id] = copy(scores[id]);
+  if (Array.isArray(a.ideas)) a.ideas.forEach((idea: string, k: number) => (d.ideas[k] = idea));
   return d;
 }
 
@@ -160,6 +212,29 @@ export function check(q: Question, answer: Answer | null): Problem | null {
       if (!keys.every((id) => known(id) && fits(placed[id]))) return 'invalid';
       // Every option is placed: an action left out would look like "low and hard" in the tally.
       return keys.length === ids.length ? null : 'grid_missing';
+    }
+    case 'scores': {
+      if (!('scores' in answer) || !isRecord(answer.scores)) return 'invalid';
+      const scored = answer.scores;
+      const criteria = criteriaOf(q).map((c) => c.id);
+      let partial = false;
+      for (const id of Object.keys(scored)) {
+        const given = scored[id];
+        if (!known(id) || !isRecord(given)) return 'invalid';
+        for (const c of Object.keys(given)) {
+          if (criteria.indexOf(c) < 0 || SCORE_VALUES.indexOf(given[c] as number) < 0) return 'invalid';
+        }
+        if (Object.keys(given).length !== criteria.length) partial = true;
+      }
+      // Every candidate, on every criterion: one left out would rank as if nobody had an opinion.
+      return partial || Object.keys(scored).length !== ids.length ? 'scores_missing' : null;
+    }
+    case 'ideas': {
+      if (!('ideas' in answer) || !Array.isArray(answer.ideas)) return 'invalid';
+      const ideas = answer.ideas as unknown[];
+      const fits = (i: unknown) => typeof i === 'string' && cleanIdea(i) !== '' && i.length <= MAX_IDEA_CHARS;
+      if (ideas.length > MAX_IDEAS || !ideas.every(fits)) return 'invalid';
+      return ideas.length === 0 ? 'ideas_missing' : null;
     }
   }
 }

@@ -2,7 +2,7 @@
 // Server-Sent Events, keep a ballot on the phone until the laptop acknowledges it,
 // and heal after a reload, a lost Wi-Fi or a phone that slept.
 import * as api from './api';
-import { budgetOf, check, fromAnswer, toAnswer } from './answers';
+import { budgetOf, check, fromAnswer, missingScores, toAnswer } from './answers';
 import { backoffDelay, shouldRetry } from './backoff';
 import { browserLanguage, translator } from './i18n';
 import { createView, errorMessage, type Message, type Model } from './render';
@@ -174,7 +174,13 @@ export function start(root: HTMLElement, storage: KeyValue | null, search: strin
   }
 
   function why(q: Question): Message | null {
-    const p = model.draft ? check(q, toAnswer(q, model.draft)) : 'missing';
+    const d = model.draft;
+    const p = d ? check(q, toAnswer(q, d)) : 'missing';
+    if (p === 'scores_missing' && d) {
+      const missing = missingScores(q, d);
+      const first = q.options[missing.first];
+      return { key: `invalid.${p}`, params: { n: missing.n, label: first ? first.label : '' } };
+    }
     if (p) return { key: `invalid.${p}`, params: { budget: budgetOf(q) } };
     return q.requires_code && !model.code.trim() ? { key: 'code_missing' } : null;
   }

@@ -1,7 +1,9 @@
 // One editor per question kind: big buttons that change the draft in place and
 // then call `changed()` so the page redraws. Only typed numbers (points) pass
 // `live`, which redraws the counter without rebuilding the field being typed in.
-import { GRID_STEPS, budgetOf, scaleOf, total, type Draft } from './answers';
+import {
+  GRID_STEPS, MAX_IDEAS, MAX_IDEA_CHARS, SCORE_VALUES, budgetOf, criteriaOf, scaleOf, total, unscored, type Draft,
+} from './answers';
 import { h, type Child } from './dom';
 import type { Translate } from './i18n';
 import type { Answer, Question } from './types';
@@ -105,7 +107,70 @@ export function editor(q: Question, d: Draft, t: Translate, changed: Changed): C
         };
         return h('fieldset', { class: 'grid' }, h('legend', null, o.label), axis('impact'), axis('feasibility'));
       })];
+    case 'scores':
+      return scores(q, d, t, changed);
+    case 'ideas':
+      return [h('p', { class: 'hint' }, t('ideas_hint', { max: MAX_IDEAS, chars: MAX_IDEA_CHARS })), d.ideas.map((text, k) =>
+        h('label', { class: 'field idea' }, t('idea_label', { k: k + 1 }),
+          // A textarea shows the whole idea on a narrow screen; line breaks are squeezed out before sending.
+          h('textarea', {
+            rows: 2, maxlength: MAX_IDEA_CHARS, autocomplete: 'off', value: text, 'data-key': `idea${k}`, 'data-testid': `idea-input-${k}`,
+            oninput: (e: Event) => {
+              d.ideas[k] = (e.target as HTMLTextAreaElement).value;
+              changed(true);
+            },
+          })))];
   }
+}
+
+/**
+ * Scores: one screen per candidate, so a thumb never scrolls through a table —
+ * each criterion a row of five buttons, previous and next below; Send is on the
+ * last screen (render.ts) and says what is missing until every score is given.
+ */
+function scores(q: Question, d: Draft, t: Translate, changed: Changed): Child[] {
+  const count = q.options.length;
+  const page = Math.max(0, Math.min(d.page, count - 1));
+  const o = q.options[page];
+  if (!o) return [];
+  const given = d.scores[o.id] || {};
+  const left = unscored(q, d, o.id);
+  const go = (to: number) => {
+    d.page = to;
+    changed();
+    // The next candidate starts at its name, not where the thumb left the last one.
+    window.scrollTo(0, 0);
+  };
+  const pick = (criterion: string, value: number) => {
+    d.scores[o.id] = Object.assign({}, d.scores[o.id], { [criterion]: value });
+    changed();
+  };
+  return [
+    h('p', { class: 'hint' }, t('scores_hint')),
+    h('p', { class: 'progress', 'data-testid': 'score-progress', 'data-page': page + 1, 'data-total': count },
+      t('score.progress', { k: page + 1, total: count })),
+    h('h3', { class: 'candidate', 'data-testid': 'score-candidate', 'data-option': o.id }, o.label),
+    criteriaOf(q).map((c, j) => {
+      const chosen = given[c.id];
+      return h('div', { class: 'axis', role: 'group', 'aria-label': c.label, 'data-testid': 'score-row', 'data-criterion': c.id },
+        h('p', null, t('pair', { label: c.label, value: chosen === undefined ? '—' : `${chosen} — ${t(`level.${chosen}`)}` })),
+        h('div', { class: 'steps' }, SCORE_VALUES.map((v) =>
+          choice(String(v), chosen === v, () => pick(c.id, v), {
+            'data-key': `score${page}-${j}-${v}`,
+            'data-testid': `score-${j}-${v}`,
+            'data-value': v,
+            'aria-label': `${c.label}: ${v} — ${t(`level.${v}`)}`,
+          }))));
+    }),
+    h('p', { class: left > 0 ? 'count' : 'count done', 'data-testid': 'score-left', 'data-left': left },
+      left > 0 ? t('score.left', { n: left }) : t('score.complete')),
+    h('div', { class: 'pager' },
+      h('button', { type: 'button', class: 'secondary', 'data-key': 'prev', 'data-testid': 'score-prev', disabled: page === 0, onclick: () => go(page - 1) },
+        // A no-break space keeps the arrow with its word on a narrow button.
+        `←\u00a0${t('score.prev')}`),
+      page < count - 1 && h('button', { type: 'button', class: left > 0 ? 'secondary' : 'secondary ready', 'data-key': 'next', 'data-testid': 'score-next', onclick: () => go(page + 1) },
+        `${t('score.next')}\u00a0→`)),
+  ];
 }
 
 /**
@@ -168,11 +233,17 @@ export function summary(q: Question, a: Answer, t: Translate): Child[] {
           : 'points' in a ? amounts(a.points)
             : 'dots' in a ? amounts(a.dots)
               : 'order' in a ? a.order.map((id, i) => `${i + 1}. ${label[id]}`)
-                : q.options.filter((o) => a.placements[o.id]).map((o) => {
-                  const p = a.placements[o.id];
-                  const axes = `${t('impact')} ${levelText(p.impact, t)} · ${t('feasibility')} ${levelText(p.feasibility, t)}`;
-                  return t('pair', { label: o.label, value: axes });
-                });
+                : 'ideas' in a ? a.ideas
+                  : 'scores' in a ? q.options.filter((o) => a.scores[o.id]).map((o) => {
+                    const given = a.scores[o.id];
+                    const values = criteriaOf(q).map((c) => `${c.label} ${given[c.id]}`).join(' · ');
+                    return t('pair', { label: o.label, value: values });
+                  })
+                    : q.options.filter((o) => a.placements[o.id]).map((o) => {
+                      const p = a.placements[o.id];
+                      const axes = `${t('impact')} ${levelText(p.impact, t)} · ${t('feasibility')} ${levelText(p.feasibility, t)}`;
+                      return t('pair', { label: o.label, value: axes });
+                    });
   return lines.map((line) => h('li', null, line));
 }
 

@@ -35,7 +35,7 @@ describe('phone texts', () => {
 
   it('name every error the server sends', () => {
     const codes = ['bad_pin', 'not_joined', 'question_closed', 'no_such_question', 'invalid_answer',
-      'bad_code', 'code_used', 'rate_limited', 'body_too_large', 'malformed', 'network'];
+      'bad_code', 'code_used', 'rate_limited', 'body_too_large', 'malformed', 'network', 'rating_out_of_scale'];
     for (const l of ['es', 'en', 'pt', 'fr'] as const) {
       const t = translator(l);
       expect(codes.filter((c) => t(`error.${c}`) === `error.${c}`), l).toEqual([]);

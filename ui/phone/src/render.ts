@@ -2,7 +2,7 @@
 // lost connection) and the main area (join, wait, question, results). Each part is
 // rebuilt only when what it shows changed, so the live counts that arrive with
 // every vote never replace a field someone is typing in.
-import type { Draft } from './answers';
+import { missingScores, type Draft } from './answers';
 import { fill, h, type Child } from './dom';
 import { counter, editor, scaleText, summary } from './editors';
 import { LANGUAGES, translator, type Params, type Translate } from './i18n';
@@ -67,9 +67,9 @@ export function createView(root: HTMLElement, model: Model, actions: Actions) {
 
   const mainSig = () =>
     JSON.stringify([model.language, model.joined && model.joined.device_token, model.joining,
-      model.state && [model.state.question, model.state.results, model.state.question ? 0 : model.state.counts.phones],
+      model.state && [model.state.question, model.state.results, model.state.standing, model.state.question ? 0 : model.state.counts.phones],
       model.draft, model.editing, model.sent, model.message]);
-  const footerSig = () => JSON.stringify([model.language, model.draft && model.draft.shares, model.message, model.offline,
+  const footerSig = () => JSON.stringify([model.language, model.draft && [model.draft.shares, model.draft.scores, model.draft.page], model.message, model.offline,
     model.pending && model.pending.client_ballot_id, model.editing]);
 
   function render() {
@@ -159,7 +159,7 @@ function mainView(model: Model, t: Translate, actions: Actions, footerAt: (el: H
   const sending = model.pending !== null && model.pending.question_id === q.id;
   if (model.sent && !model.editing && !sending) {
     out.push(h('div', { class: 'received', role: 'status', 'data-testid': 'received' },
-      h('p', { class: 'big' }, t('received')),
+      h('p', { class: 'big' }, t(q.kind === 'ideas' ? 'received_ideas' : 'received')),
       h('p', null, t('your_answer')),
       h('ul', { 'data-testid': 'my-answer' }, summary(q, model.sent.answer, t)),
       open && h('button', { type: 'button', class: 'secondary', 'data-testid': 'change', onclick: () => actions.editing(true) }, t('change'))));
@@ -176,18 +176,30 @@ function mainView(model: Model, t: Translate, actions: Actions, footerAt: (el: H
     out.push(footer);
   }
   if (!open) out.push(h('p', { class: 'calm', 'data-testid': 'closed' }, t('closed')), say(model.message, t));
-  const tally = readTally(q, s.results);
+  const tally = readTally(q, s.results, s.standing);
   if (tally) out.push(resultsView(q, tally, t, model.language));
   return out;
 }
 
 function footerView(q: Question, d: Draft, model: Model, t: Translate, actions: Actions): Child[] {
   const pending = model.pending && model.pending.question_id === q.id;
+  // Scores: Send only on the last candidate's screen, and until every score is given
+  // it says how many are missing and takes the person to the first one.
+  const scores = q.kind === 'scores';
+  const last = !scores || d.page >= q.options.length - 1;
+  const missing = scores ? missingScores(q, d) : { n: 0, first: -1 };
+  const send = missing.n > 0
+    ? () => {
+      d.page = missing.first;
+      actions.send();
+    }
+    : actions.send;
   return [
     counter(q, d, t),
     say(model.message, t),
     pending && h('p', { class: 'hint', 'data-testid': 'pending' }, model.offline || model.message ? t('pending') : t('sending')),
-    h('button', { type: 'button', class: 'primary', 'data-testid': 'send', onclick: actions.send }, t('send')),
+    last && h('button', { type: 'button', class: 'primary', 'data-testid': 'send', 'data-missing': scores ? missing.n : null, onclick: send },
+      missing.n > 0 ? t('score.send_missing', { n: missing.n }) : t(q.kind === 'ideas' ? 'send_ideas' : 'send')),
     model.editing && h('button', { type: 'button', class: 'secondary', 'data-testid': 'keep', onclick: () => actions.editing(false) }, t('keep')),
   ];
 }
@@ -211,21 +223,42 @@ function joinView(model: Model, t: Translate, actions: Actions): Child[] {
 function resultsView(q: Question, tally: Tally, t: Translate, language: Language): Child {
   const fmt = (n: number) => n.toLocaleString(language, { maximumFractionDigits: 2 });
   const name = (label: string) => (q.kind === 'scale' ? scaleText(q, Number(label), t) : label);
-  const top = Math.max(1, ...tally.rows.map((r) => r.value));
+  const top = tally.max || Math.max(1, ...tally.rows.map((r) => r.value));
   // The number is always written beside its bar: the bar alone says nothing to a screen reader.
   const bar = (text: string, value: number, max: number) =>
     h('div', { class: 'bar-row', 'data-testid': 'result-row' }, h('span', null, text, ' ', h('b', { 'data-testid': 'result-value', 'data-value': value }, fmt(value))),
       h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((100 * value) / max)}%` })));
-  const caption = q.kind === 'points' || q.kind === 'dots' ? 'results_points'
-    : q.kind === 'grid' ? 'results_grid' : q.kind === 'ranking' ? 'results_ranking' : '';
-  return h('section', { class: 'results', 'data-testid': 'results' },
+  const caption = tally.shape ? `results_${tally.shape}`
+    : q.kind === 'points' || q.kind === 'dots' ? 'results_points'
+      : q.kind === 'grid' ? 'results_grid' : q.kind === 'ranking' ? 'results_ranking' : '';
+  const body = (): Child => {
+    if (tally.shape === 'ideas') {
+      return h('ol', { class: 'ideas' }, tally.rows.map((r) => h('li', { 'data-testid': 'result-row' }, h('span', null, r.label), ' ',
+        h('b', { class: 'idea-count', 'data-testid': 'result-value', 'data-value': r.value }, t('idea_count', { n: r.value })))));
+    }
+    if (tally.shape === 'standing') {
+      return tally.rows.map((r) => {
+        const notes = [r.tied ? `= ${t('tie')}` : '', r.agreement ? t(`agreement.${r.agreement}`) : ''].filter((x) => x !== '');
+        return h('div', { class: 'standing', 'data-testid': 'standing-row', 'data-rank': r.rank, 'data-tied': r.tied ? 'true' : 'false' },
+          bar(`${r.rank}. ${r.label}`, r.value, top), notes.length > 0 && h('p', { class: 'note' }, notes.join(' · ')));
+      });
+    }
+    if (q.kind === 'ranking') {
+      return h('ol', null, tally.rows.map((r) => h('li', { 'data-testid': 'result-row' }, `${r.label} — ${t('rank_mean', { value: fmt(r.value) })}`)));
+    }
+    return tally.rows.map((r) => {
+      if (r.parts) {
+        const parts = r.parts.map((p) => `${p.label} ${fmt(p.value)}`).join(' · ');
+        return h('div', { class: 'scored' }, bar(r.label, r.value, top), h('p', { class: 'note' }, parts));
+      }
+      return r.feasibility === undefined ? bar(name(r.label), r.value, top)
+        : h('div', { class: 'pair' }, h('p', null, r.label), bar(t('impact'), r.value, 1), bar(t('feasibility'), r.feasibility, 1));
+    });
+  };
+  return h('section', { class: 'results', 'data-testid': 'results', 'data-shape': tally.shape || q.kind },
     h('h2', null, t('results')),
     caption && h('p', { class: 'hint' }, t(caption)),
-    q.kind === 'ranking'
-      ? h('ol', null, tally.rows.map((r) => h('li', { 'data-testid': 'result-row' }, `${r.label} — ${t('rank_mean', { value: fmt(r.value) })}`)))
-      : tally.rows.map((r) => (r.feasibility === undefined ? bar(name(r.label), r.value, top)
-        : h('div', { class: 'pair' }, h('p', null, r.label),
-          bar(t('impact'), r.value, 1), bar(t('feasibility'), r.feasibility, 1)))),
+    body(),
     tally.mean !== undefined && h('p', { class: 'big', 'data-testid': 'result-mean' }, t('mean', { value: fmt(tally.mean) })),
     h('p', { 'data-testid': 'result-n', 'data-n': tally.n }, t('votes', { n: tally.n })));
 }

@@ -3,7 +3,7 @@
 
 export type Language = 'es' | 'en' | 'pt' | 'fr';
 
-export type Kind = 'scale' | 'single' | 'multiple' | 'points' | 'dots' | 'ranking' | 'grid';
+export type Kind = 'scale' | 'single' | 'multiple' | 'points' | 'dots' | 'ranking' | 'grid' | 'scores' | 'ideas';
 
 export interface Joined {
   device_token: string;
@@ -21,6 +21,8 @@ export interface Question {
   kind: Kind;
   prompt: string;
   options: Option[];
+  /** Scores: what each option (a candidate) is scored on, 1–5. */
+  criteria?: Option[];
   scale?: { min: number; max: number } | null;
   budget?: number | null;
   requires_code?: boolean;
@@ -39,6 +41,8 @@ export interface State {
   my_ballot?: Answer | null;
   /** The tally once revealed; its shape per kind is read by results.ts. */
   results?: unknown;
+  /** The weighted ranking, when the revealed question is the prioritization's scoring; read by results.ts. */
+  standing?: unknown;
 }
 
 /** A grid placement: each axis from 0 (low) to 1 (high). */
@@ -54,7 +58,10 @@ export type Answer =
   | { points: Record<string, number> }
   | { dots: Record<string, number> }
   | { order: string[] }
-  | { placements: Record<string, Placement> };
+  | { placements: Record<string, Placement> }
+  /** Option id → criterion id → 1–5; every option sent carries every criterion. */
+  | { scores: Record<string, Record<string, number>> }
+  | { ideas: string[] };
 
 export interface BallotInput {
   question_id: string;

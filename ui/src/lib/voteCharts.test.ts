@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { OptionTally, ScaleTally } from './types';
+import type { CandidateScore, OptionTally, PrioritizationResults, ScaleTally } from './types';
 import {
+  ideaRows,
+  meanOf,
+  scoreRows,
+  standingRows,
   gridPoints,
   gridPosition,
   optionBars,
@@ -151,5 +155,87 @@ describe('grid', () => {
   it('draws impact upwards and feasibility to the right', () => {
     expect(gridPosition({ impact: 1, feasibility: 0 }, 120, 10)).toEqual({ x: 10, y: 10 });
     expect(gridPosition({ impact: 0, feasibility: 1 }, 120, 10)).toEqual({ x: 110, y: 110 });
+  });
+});
+
+describe('scores', () => {
+  it('summarise each option by its mean over the criteria scored, in the question order', () => {
+    const rows = scoreRows([
+      { option: 'a', label: 'A', n: 2, means: [4, 3, 5] },
+      { option: 'b', label: 'B', n: 0, means: [null, null, null] },
+    ]);
+    expect(rows.map((r) => [r.option, r.mean])).toEqual([
+      ['a', 4],
+      ['b', null],
+    ]);
+    expect(meanOf([2, null, 4])).toBe(3);
+  });
+});
+
+describe('ideas', () => {
+  it('put the most shared first, keep the order they came in among equals, and share places', () => {
+    const rows = ideaRows([
+      { text: 'Caminos', count: 1 },
+      { text: 'Agua', count: 3 },
+      { text: 'Escuelas', count: 1 },
+    ]);
+    expect(rows.map((r) => [r.text, r.place, r.share])).toEqual([
+      ['Agua', 1, 1],
+      ['Caminos', 2, 1 / 3],
+      ['Escuelas', 2, 1 / 3],
+    ]);
+  });
+
+  it('draw nothing odd with no ideas', () => {
+    expect(ideaRows([])).toEqual([]);
+  });
+});
+
+describe('standing', () => {
+  const score = (candidate: number, contributions: (number | null)[], over: Partial<CandidateScore> = {}): CandidateScore => ({
+    candidate,
+    n: 3,
+    weighted: contributions.reduce<number>((a, c) => a + (c ?? 0), 0),
+    median: null,
+    spread: null,
+    agreement: 'high',
+    criteria: contributions.map((c) => ({ mean: c, contribution: c })),
+    rank: 1,
+    tied: false,
+    ...over,
+  });
+  const results = (candidates: CandidateScore[]): PrioritizationResults => ({
+    candidates: [
+      { id: 'c0', label: 'Meta 4.A' },
+      { id: 'c1', label: 'Meta 7.C' },
+    ],
+    criteria: [
+      { id: 'k0', label: 'Brecha' },
+      { id: 'k1', label: 'Urgencia' },
+    ],
+    weights: [0.5, 0.5],
+    ranking: { candidates, sensitivity: { equal_weights: null, without_heaviest: null } },
+    scorers: 3,
+  });
+
+  it('keeps the core order and stacks each criterion part on a 0 to 5 axis', () => {
+    const rows = standingRows(results([score(1, [2, 1.5], { tied: true }), score(0, [1, 2.5], { rank: 1, tied: true })]));
+    expect(rows.map((r) => [r.key, r.label, r.rank, r.tied])).toEqual([
+      ['c1', 'Meta 7.C', 1, true],
+      ['c0', 'Meta 4.A', 1, true],
+    ]);
+    expect(rows[0].segments).toEqual([
+      { criterion: 0, x: 0, width: 0.4, value: 2 },
+      { criterion: 1, x: 0.4, width: 0.3, value: 1.5 },
+    ]);
+    expect(rows[0].end).toBeCloseTo(0.7);
+  });
+
+  it('gives no room to missing parts and leaves an unscored candidate without a bar', () => {
+    const rows = standingRows(
+      results([score(0, [null, 3]), score(1, [null, null], { weighted: null, rank: null, agreement: null, n: 0 })]),
+    );
+    expect(rows[0].segments.map((s) => s.criterion)).toEqual([1]);
+    expect(rows[1]).toMatchObject({ weighted: null, rank: null, segments: [], end: 0 });
   });
 });

@@ -1,9 +1,21 @@
 // How a question's tally is drawn and tabulated, per kind: bars per scale value,
 // bars per option (in the question's order, as phones show them), a ranking in
-// Borda order, and the impact × feasibility grid. The numbers are always written.
+// Borda order, the impact × feasibility grid, the mean scores per criterion, the
+// ideas most shared first, and the prioritization's weighted standing. The
+// numbers are always written.
 import type { BarRow } from './charts';
 import { formatNumber, formatPercent } from './format';
-import type { Language, OptionTally, QuestionKind, ScaleTally, Tally } from './types';
+import type {
+  Agreement,
+  IdeaCount,
+  Language,
+  OptionTally,
+  PrioritizationResults,
+  QuestionKind,
+  ScaleTally,
+  ScoredOption,
+  Tally,
+} from './types';
 
 const share = (count: number, total: number) => (total > 0 ? count / total : 0);
 
@@ -142,3 +154,98 @@ export function gridPosition(p: { impact: number; feasibility: number }, size: n
 
 /** How many ballots a tally counted. */
 export const ballotsOf = (tally: Tally | null) => tally?.n ?? 0;
+
+/** Scores are given from 1 (low) to 5 (high); bars run from 0 to this. */
+export const TOP_SCORE = 5;
+
+/** The mean of the known values; null when there is none. */
+export function meanOf(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+}
+
+export interface ScoreRow extends ScoredOption {
+  /** The mean over the criteria scored: a plain summary, not the weighted score. */
+  mean: number | null;
+}
+
+/** Options in the question's order, each with its mean over the criteria. */
+export function scoreRows(options: ScoredOption[]): ScoreRow[] {
+  return options.map((o) => ({ ...o, mean: meanOf(o.means) }));
+}
+
+export interface IdeaRow extends IdeaCount {
+  /** 1, 2, 3…: ideas sent as often share a place. */
+  place: number;
+  /** Of the most shared idea's count, for the length of its bar. */
+  share: number;
+}
+
+/** The most shared ideas first, the first sent first among equals; equal counts share a place. */
+export function ideaRows(ideas: IdeaCount[]): IdeaRow[] {
+  const sorted = ideas.map((idea, i) => ({ idea, i })).sort((a, b) => b.idea.count - a.idea.count || a.i - b.i);
+  const top = Math.max(1, ...ideas.map((i) => i.count));
+  const rows: IdeaRow[] = [];
+  for (const [k, { idea }] of sorted.entries()) {
+    const prev = rows[k - 1];
+    rows.push({ ...idea, place: prev && prev.count === idea.count ? prev.place : k + 1, share: idea.count / top });
+  }
+  return rows;
+}
+
+/** One criterion's part of a standing bar, as fractions of the 0…5 axis. */
+export interface Segment {
+  criterion: number;
+  x: number;
+  width: number;
+  value: number;
+}
+
+export interface StandingRow {
+  key: string;
+  label: string;
+  rank: number | null;
+  tied: boolean;
+  agreement: Agreement | null;
+  weighted: number | null;
+  median: number | null;
+  spread: number | null;
+  n: number;
+  segments: Segment[];
+  /** Where the bar ends, as a fraction of the axis. */
+  end: number;
+}
+
+/**
+ * The prioritization's weighted ranking as the wall shows it: best first (the
+ * core's order), each bar stacked left to right by what each criterion gives
+ * (weight × mean score). Nothing non-positive takes room; the bar never passes 5.
+ */
+export function standingRows(results: PrioritizationResults): StandingRow[] {
+  return results.ranking.candidates.map((c) => {
+    const segments: Segment[] = [];
+    let at = 0;
+    c.criteria.forEach((score, criterion) => {
+      const value = score.contribution;
+      if (value === null || !Number.isFinite(value) || value <= 0) return;
+      const width = Math.min(value / TOP_SCORE, 1 - at);
+      if (width <= 0) return;
+      segments.push({ criterion, x: at, width, value });
+      at += width;
+    });
+    const who = results.candidates[c.candidate];
+    return {
+      key: who?.id ?? String(c.candidate),
+      label: who?.label ?? '',
+      rank: c.rank,
+      tied: c.tied,
+      agreement: c.agreement,
+      weighted: c.weighted,
+      median: c.median,
+      spread: c.spread,
+      n: c.n,
+      segments,
+      end: at,
+    };
+  });
+}

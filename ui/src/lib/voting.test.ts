@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   answerExample,
+  buildIdeasAnswer,
   buildPaperAnswer,
+  buildScoresAnswer,
+  QUESTION_KINDS,
   emptyQuestionForm,
   handChoices,
   handsPairs,
@@ -157,7 +160,44 @@ describe('a new question', () => {
     expect(questionInput({ ...emptyQuestionForm(), min: 'a' })).toEqual({ error: 'bad_scale' });
   });
 
+  it('asks the room for ideas without options; scores are left to the Prioritization tab', () => {
+    expect(QUESTION_KINDS).toContain('ideas');
+    expect(QUESTION_KINDS).not.toContain('scores');
+    const input = questionInput({ ...emptyQuestionForm(), kind: 'ideas', prompt: 'Causes?', options: 'left over' });
+    expect(input).toMatchObject({ kind: 'ideas', options: [], scale: null, budget: null });
+  });
+
   it('asks for a code when it is anonymous', () => {
     expect(questionInput({ ...emptyQuestionForm(), requiresCode: true })).toMatchObject({ requires_code: true });
+  });
+});
+
+describe('paper scores and ideas', () => {
+  const criteria = [
+    { id: 'k1', label: 'Gap' },
+    { id: 'k2', label: 'Urgency' },
+  ];
+  const scored = { options, criteria };
+
+  it('read a table of 1–5 scores in the shape phones send, skipping empty rows', () => {
+    expect(buildScoresAnswer(scored, [[' 4', '2'], ['', '']])).toEqual({
+      ok: true,
+      answer: { scores: { o1: { k1: 4, k2: 2 } } },
+    });
+  });
+
+  it('name the row left half done, or the score off the scale', () => {
+    expect(buildScoresAnswer(scored, [['4', '2'], ['3', '']])).toEqual({ ok: false, error: 'scores_row', option: 'Schools' });
+    expect(buildScoresAnswer(scored, [['4', '7'], []])).toEqual({ ok: false, error: 'scores_value', option: 'Water' });
+    expect(buildScoresAnswer(scored, [['x', '2'], []])).toMatchObject({ error: 'scores_value' });
+    expect(buildScoresAnswer(scored, [])).toEqual({ ok: false, error: 'scores_empty' });
+  });
+
+  it('read the ideas copied, empty boxes left out and spaces squeezed', () => {
+    expect(buildIdeasAnswer(['  Pocas   escuelas ', '', 'Caminos'])).toEqual({
+      ok: true,
+      answer: { ideas: ['Pocas escuelas', 'Caminos'] },
+    });
+    expect(buildIdeasAnswer(['', ' '])).toEqual({ ok: false, error: 'ideas_empty' });
   });
 });

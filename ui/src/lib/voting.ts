@@ -4,7 +4,15 @@
 import { parseHands } from './dialogue';
 import type { NetworkAddress, Question, QuestionInput, QuestionKind } from './types';
 
-export const QUESTION_KINDS: QuestionKind[] = ['scale', 'single', 'multiple', 'points', 'dots', 'ranking', 'grid'];
+/** The kinds the Voting tab creates; scores questions are made by the Prioritization tab, which knows the criteria. */
+export const QUESTION_KINDS: QuestionKind[] = ['scale', 'single', 'multiple', 'points', 'dots', 'ranking', 'grid', 'ideas'];
+
+/** Kinds asked without options: a scale's values, or the room's own ideas. */
+export const hasOptions = (kind: QuestionKind) => kind !== 'scale' && kind !== 'ideas';
+
+/** Ideas: the most one ballot carries and the longest one (characters), as the core checks them. */
+export const MAX_IDEAS = 5;
+export const MAX_IDEA_CHARS = 140;
 
 /** Kinds whose show of hands can be counted (one number per value or option). */
 export const HAND_KINDS: QuestionKind[] = ['scale', 'single', 'multiple'];
@@ -76,7 +84,17 @@ export interface PaperEntry {
   json: string;
 }
 
-export type Built = { ok: true; answer: unknown } | { ok: false; error: 'pick_value' | 'pick_option' | 'bad_json' };
+export type PaperError =
+  | 'pick_value'
+  | 'pick_option'
+  | 'bad_json'
+  | 'scores_empty'
+  | 'scores_row'
+  | 'scores_value'
+  | 'ideas_empty';
+
+/** A paper answer read, or why not (`option`: the label of the row at fault). */
+export type Built = { ok: true; answer: unknown } | { ok: false; error: PaperError; option?: string };
 
 /** A paper ballot's answer in the shape phones send (lan-api.yaml `BallotInput.answer`). */
 export function buildPaperAnswer(kind: QuestionKind, entry: PaperEntry): Built {
@@ -93,6 +111,29 @@ export function buildPaperAnswer(kind: QuestionKind, entry: PaperEntry): Built {
   } catch {
     return { ok: false, error: 'bad_json' };
   }
+}
+
+/**
+ * A scores ballot typed as a table (a row per option, a box per criterion) in the
+ * shape phones send. A row left empty is an option the person did not score; a
+ * row begun must be finished, each box a whole 1–5.
+ */
+export function buildScoresAnswer(q: Pick<Question, 'options' | 'criteria'>, typed: string[][]): Built {
+  const scores: Record<string, Record<string, number>> = {};
+  for (const [i, o] of q.options.entries()) {
+    const cells = q.criteria.map((_, j) => (typed[i]?.[j] ?? '').trim());
+    if (cells.every((c) => c === '')) continue;
+    if (cells.some((c) => c === '')) return { ok: false, error: 'scores_row', option: o.label };
+    if (!cells.every((c) => /^[1-5]$/.test(c))) return { ok: false, error: 'scores_value', option: o.label };
+    scores[o.id] = Object.fromEntries(q.criteria.map((c, j) => [c.id, Number(cells[j])]));
+  }
+  return Object.keys(scores).length ? { ok: true, answer: { scores } } : { ok: false, error: 'scores_empty' };
+}
+
+/** The ideas copied from a paper ballot: empty boxes left out, spaces squeezed as the core does. */
+export function buildIdeasAnswer(typed: string[]): Built {
+  const ideas = typed.map((s) => s.split(/\s+/).filter(Boolean).join(' ')).filter((s) => s !== '');
+  return ideas.length ? { ok: true, answer: { ideas } } : { ok: false, error: 'ideas_empty' };
 }
 
 /** An example of the JSON a kind takes, with the question's own option ids. */
@@ -169,8 +210,7 @@ export function questionInput(form: QuestionForm): QuestionInput | { error: 'bad
   return {
     kind: form.kind,
     prompt: form.prompt.trim(),
-    options:
-      form.kind === 'scale'
+    options: !hasOptions(form.kind)
         ? []
         : form.options
             .split('\n')

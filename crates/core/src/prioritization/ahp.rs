@@ -96,12 +96,10 @@ pub fn weigh(m: &[Vec<f64>]) -> Ahp {
 /// (`upper(i, j)` for i < j); a pair not judged yet counts as equal (1).
 pub fn matrix(n: usize, upper: impl Fn(usize, usize) -> Option<f64>) -> Vec<Vec<f64>> {
     let mut m = vec![vec![1.0; n]; n];
-    for i in 0..n {
-        for j in i + 1..n {
-            let v = upper(i, j).unwrap_or(1.0);
-            m[i][j] = v;
-            m[j][i] = 1.0 / v;
-        }
+    for (i, j) in (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))) {
+        let v = upper(i, j).unwrap_or(1.0);
+        m[i][j] = v;
+        m[j][i] = 1.0 / v;
     }
     m
 }

@@ -4,11 +4,17 @@
 //! with the embedded font's own advances, wraps it, decides page breaks, and only then
 //! emits operations — the page count must be known before any footer is written.
 
+mod bands;
+mod scatter;
+
 use printpdf::{
-    Color, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect,
-    Rgb, TextItem, TextMatrix,
+    Color, DateTime, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point,
+    Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
+
+pub use bands::Band;
+pub use scatter::Scatter;
 
 /// Raw TrueType bytes of the two faces every report uses. Both must cover every
 /// character the report prints: characters missing from the font render as empty boxes.
@@ -46,6 +52,11 @@ pub enum Block {
         modules: Vec<Vec<bool>>,
         size_mm: f32,
     },
+    /// Numbered points on two axes with a cut on each, naming four quadrants. It is
+    /// one picture: never split across pages.
+    Scatter(Scatter),
+    /// Rows of boxed texts from top to bottom, each row titled (a problem tree).
+    Bands(Vec<Band>),
     /// Starts a new page unless the current page is still empty.
     PageBreak,
     /// Vertical space in millimetres; it does not carry over to the next page.
@@ -113,6 +124,8 @@ pub enum LayoutError {
     },
     #[error("bar chart value for {label:?} is not a finite number")]
     NonFiniteValue { label: String },
+    #[error("chart point {label:?} is not a finite, non-negative value")]
+    ChartPoint { label: String },
     #[error("a QR code needs modules and a positive size, not {0} mm")]
     Qr(f32),
     #[error("spacer of {0} mm is not a finite, non-negative length")]
@@ -374,6 +387,122 @@ enum Item {
         y: f32,
         w: f32,
     },
+    /// A straight line between any two points (chart axes, cut lines, arrows).
+    Segment {
+        from: (f32, f32),
+        to: (f32, f32),
+        thickness: f32,
+        ink: Ink,
+        dashed: bool,
+    },
+    /// A filled circle centred on `at`.
+    Disc {
+        at: (f32, f32),
+        r: f32,
+        ink: Ink,
+    },
+    /// A rectangle's outline, filled first when `fill` is given.
+    Frame {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        thickness: f32,
+        fill: Option<Ink>,
+    },
+    /// A filled triangle (an arrowhead).
+    Triangle {
+        corners: [(f32, f32); 3],
+        ink: Ink,
+    },
+}
+
+impl Item {
+    /// The item moved right by `dx` and down by `dy`: drawings are prepared with the
+    /// text area's top-left corner at (0, 0) and placed once their page is known.
+    fn shifted(self, dx: f32, dy: f32) -> Item {
+        let p = |(x, y): (f32, f32)| (x + dx, y + dy);
+        match self {
+            Item::Text {
+                x,
+                baseline,
+                style,
+                ink,
+                text,
+            } => Item::Text {
+                x: x + dx,
+                baseline: baseline + dy,
+                style,
+                ink,
+                text,
+            },
+            Item::Rule {
+                x1,
+                x2,
+                y,
+                thickness,
+                lightness,
+            } => Item::Rule {
+                x1: x1 + dx,
+                x2: x2 + dx,
+                y: y + dy,
+                thickness,
+                lightness,
+            },
+            Item::Bar { x, y, w, h } => Item::Bar {
+                x: x + dx,
+                y: y + dy,
+                w,
+                h,
+            },
+            Item::Square { x, y, w } => Item::Square {
+                x: x + dx,
+                y: y + dy,
+                w,
+            },
+            Item::Segment {
+                from,
+                to,
+                thickness,
+                ink,
+                dashed,
+            } => Item::Segment {
+                from: p(from),
+                to: p(to),
+                thickness,
+                ink,
+                dashed,
+            },
+            Item::Disc { at, r, ink } => Item::Disc { at: p(at), r, ink },
+            Item::Frame {
+                x,
+                y,
+                w,
+                h,
+                thickness,
+                fill,
+            } => Item::Frame {
+                x: x + dx,
+                y: y + dy,
+                w,
+                h,
+                thickness,
+                fill,
+            },
+            Item::Triangle { corners, ink } => Item::Triangle {
+                corners: corners.map(p),
+                ink,
+            },
+        }
+    }
+}
+
+/// Vector graphics and their labels with the text area's top-left at (0, 0), kept
+/// together on one page.
+#[derive(Debug, Clone)]
+struct Drawing {
+    items: Vec<Item>,
+    height: f32,
 }
 
 #[derive(Debug, Clone)]
@@ -458,6 +587,9 @@ enum Prepared {
         size: f32,
     },
     Bars(Bars),
+    /// Drawings that share a page when they fit on one (the rows of a tree), then
+    /// the space after them.
+    Drawings(Vec<Drawing>, f32),
     PageBreak,
     Space(f32),
 }
@@ -491,6 +623,10 @@ fn prepare(block: &Block, faces: &Faces, geo: &Geometry) -> Result<Prepared, Lay
                 size: (size_mm * PT_PER_MM).min(geo.text_w),
             }
         }
+        Block::Scatter(chart) => {
+            Prepared::Drawings(vec![scatter::draw(chart, faces, geo)?], 4.0 * PT_PER_MM)
+        }
+        Block::Bands(bands) => Prepared::Drawings(bands::draw(bands, faces, geo), 4.0 * PT_PER_MM),
         Block::PageBreak => Prepared::PageBreak,
         Block::Spacer(mm) => {
             if !mm.is_finite() || *mm < 0.0 {
@@ -686,6 +822,7 @@ fn lead_height(rest: &[Prepared]) -> f32 {
             g.header_h() + g.rows.first().map_or(0.0, |r| g.lines_h(r.line_count()))
         }
         Some(Prepared::Bars(b)) => b.height(),
+        Some(Prepared::Drawings(d, _)) => d.first().map_or(0.0, |d| d.height),
         Some(Prepared::Qr { size, .. }) => *size,
         Some(Prepared::PageBreak | Prepared::Space(_)) | None => 0.0,
     }
@@ -786,6 +923,7 @@ impl Flow {
                 }
                 Prepared::Grid(grid) => self.place_grid(grid, faces),
                 Prepared::Bars(bars) => self.place_bars(bars),
+                Prepared::Drawings(drawings, after) => self.place_drawings(drawings, *after),
                 Prepared::Qr { modules, size } => self.place_qr(modules, *size),
                 Prepared::PageBreak => {
                     if !self.at_top() {
@@ -904,6 +1042,23 @@ impl Flow {
         self.y += size + 2.0 * PT_PER_MM;
     }
 
+    fn place_drawings(&mut self, drawings: &[Drawing], after: f32) {
+        // Like a chart, drawings that fit on one page are not split between pages.
+        let total: f32 = drawings.iter().map(|d| d.height).sum();
+        if total <= self.geo.content_h {
+            self.break_unless_fits(total);
+        }
+        for d in drawings {
+            self.break_unless_fits(d.height);
+            let (dx, dy) = (self.geo.left, self.geo.top + self.y);
+            for item in &d.items {
+                self.push(item.clone().shifted(dx, dy));
+            }
+            self.y += d.height;
+        }
+        self.y += after;
+    }
+
     fn place_bars(&mut self, bars: &Bars) {
         // A chart is read as one picture: it moves whole to the next page when it fits
         // there, and only a chart longer than a page is split between bars.
@@ -953,8 +1108,52 @@ fn ink_colour(ink: Ink) -> Color {
     }
 }
 
+fn fill_with(ops: &mut Vec<Op>, ink: Ink) {
+    ops.push(Op::SetFillColor {
+        col: ink_colour(ink),
+    });
+}
+
+fn shape(points: Vec<LinePoint>, mode: PaintMode) -> Polygon {
+    Polygon {
+        rings: vec![PolygonRing { points }],
+        mode,
+        winding_order: WindingOrder::NonZero,
+    }
+}
+
+/// A circle as four cubic Bézier quarters (PDF has no circle operator): points in
+/// layout coordinates, each marked when it is a control point.
+fn circle((cx, cy): (f32, f32), r: f32) -> Vec<((f32, f32), bool)> {
+    // The control distance that makes a quarter Bézier closest to a quarter circle.
+    let k = 0.552_284_8 * r;
+    vec![
+        ((cx + r, cy), false),
+        ((cx + r, cy + k), true),
+        ((cx + k, cy + r), true),
+        ((cx, cy + r), false),
+        ((cx - k, cy + r), true),
+        ((cx - r, cy + k), true),
+        ((cx - r, cy), false),
+        ((cx - r, cy - k), true),
+        ((cx - k, cy - r), true),
+        ((cx, cy - r), false),
+        ((cx + k, cy - r), true),
+        ((cx + r, cy - k), true),
+        ((cx + r, cy), false),
+    ]
+}
+
 fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
     let mut ops = Vec::new();
+    // Layout y grows down from the page top; PDF y grows up from the bottom.
+    let corner = |(x, y): (f32, f32), bezier: bool| LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(page_h - y),
+        },
+        bezier,
+    };
     let mut bar_fill_set = false;
     let mut black_fill_set = false;
     for item in items {
@@ -1024,6 +1223,81 @@ fn page_ops(items: &[Item], page_h: f32, regular: &FontId, bold: &FontId) -> Vec
                     rectangle: Rect {
                         mode: Some(PaintMode::Fill),
                         ..Rect::from_xywh(Pt(*x), Pt(page_h - y - h), Pt(*w), Pt(*h))
+                    },
+                });
+            }
+            Item::Segment {
+                from,
+                to,
+                thickness,
+                ink,
+                dashed,
+            } => {
+                ops.push(Op::SetOutlineColor {
+                    col: ink_colour(*ink),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                if *dashed {
+                    ops.push(Op::SetLineDashPattern {
+                        dash: LineDashPattern::new(0.0, &[4.0, 3.0]),
+                    });
+                }
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![corner(*from, false), corner(*to, false)],
+                        is_closed: false,
+                    },
+                });
+                if *dashed {
+                    ops.push(Op::SetLineDashPattern {
+                        dash: LineDashPattern::solid(),
+                    });
+                }
+            }
+            Item::Disc { at, r, ink } => {
+                fill_with(&mut ops, *ink);
+                (bar_fill_set, black_fill_set) = (false, false);
+                let points = circle(*at, *r)
+                    .into_iter()
+                    .map(|(p, bezier)| corner(p, bezier))
+                    .collect();
+                ops.push(Op::DrawPolygon {
+                    polygon: shape(points, PaintMode::Fill),
+                });
+            }
+            Item::Triangle { corners, ink } => {
+                fill_with(&mut ops, *ink);
+                (bar_fill_set, black_fill_set) = (false, false);
+                let points = corners.iter().map(|c| corner(*c, false)).collect();
+                ops.push(Op::DrawPolygon {
+                    polygon: shape(points, PaintMode::Fill),
+                });
+            }
+            Item::Frame {
+                x,
+                y,
+                w,
+                h,
+                thickness,
+                fill,
+            } => {
+                let rect = Rect::from_xywh(Pt(*x), Pt(page_h - y - h), Pt(*w), Pt(*h));
+                if let Some(ink) = fill {
+                    fill_with(&mut ops, *ink);
+                    (bar_fill_set, black_fill_set) = (false, false);
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            mode: Some(PaintMode::Fill),
+                            ..rect.clone()
+                        },
+                    });
+                }
+                ops.push(Op::SetOutlineColor { col: colour(0.0) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        mode: Some(PaintMode::Stroke),
+                        ..rect
                     },
                 });
             }
@@ -1535,6 +1809,54 @@ mod tests {
         let second = page_text(&path, 2);
         for i in 1..=6 {
             assert!(second.contains(&format!("Comuna {i}")));
+        }
+    }
+
+    #[test]
+    fn a_scatter_and_a_tree_are_drawn_with_their_labels_as_text() {
+        let blocks = vec![
+            Block::Heading("Gráfico".into()),
+            Block::Scatter(Scatter {
+                x_title: "Pasiva".into(),
+                y_title: "Activa".into(),
+                x_cut: 2.5,
+                y_cut: 2.5,
+                corners: [
+                    "Activas".into(),
+                    "Críticas".into(),
+                    "Indiferentes".into(),
+                    "Pasivas".into(),
+                ],
+                points: vec![("1".into(), 1.0, 4.0), ("2".into(), 4.0, 1.0)],
+            }),
+            Block::Bands(vec![
+                Band {
+                    title: "Efectos".into(),
+                    boxes: vec!["Migración a São Paulo".into()],
+                    strong: false,
+                    leads_up: false,
+                },
+                Band {
+                    title: "Problema".into(),
+                    boxes: vec!["Región de Ñuble".into()],
+                    strong: true,
+                    leads_up: true,
+                },
+            ]),
+        ];
+        let (rendered, path) = render_to_file("drawings", &spec(), &blocks);
+        assert_eq!(rendered.pages, 1, "both fit on one page");
+        let text = page_text(&path, 1);
+        for expected in [
+            "↑ Activa",
+            "Pasiva →",
+            "Críticas",
+            "2.5",
+            "Migración a São Paulo",
+            "Región de Ñuble",
+            "Problema",
+        ] {
+            assert!(text.contains(expected), "{expected:?} missing: {text}");
         }
     }
 

@@ -335,7 +335,7 @@ fn tally_ideas(ballots: &[(Channel, Answer)]) -> Tally {
             }
         }
     }
-    ideas.sort_by(|a, b| b.count.cmp(&a.count));
+    ideas.sort_by_key(|i| std::cmp::Reverse(i.count));
     Tally::Ideas {
         ideas,
         by_channel: by,

@@ -7,6 +7,7 @@ mod diagnostic;
 mod fixtures;
 mod prioritization;
 mod report;
+mod report_stage2;
 mod store;
 mod vester;
 mod voting;
