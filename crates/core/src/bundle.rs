@@ -53,6 +53,18 @@ pub const TABLES: &[&str] = &[
     "prioritizations",
     "vester_causes",
     "vester_influences",
+    "action_plans",
+    "strategic_lines",
+    "institutional_areas",
+    "actors",
+    "actions",
+    "action_partners",
+    "competences",
+    "commitments",
+    "follow_up_reviews",
+    "indicator_checkpoints",
+    "action_status_updates",
+    "indicator_values",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

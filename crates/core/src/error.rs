@@ -110,6 +110,36 @@ pub enum Error {
     UnknownSubject { code: String },
     #[error("scoring needs at least two candidates and one criterion")]
     NothingToScore,
+    #[error("a strategic line needs a title")]
+    LineTitleEmpty,
+    #[error("an action needs a title")]
+    ActionTitleEmpty,
+    #[error("the action ends ({end}) before it starts ({start})")]
+    ActionEndsBeforeStart { start: String, end: String },
+    #[error("an amount cannot be negative ({amount})")]
+    NegativeAmount { amount: String },
+    #[error("{currency:?} is not an ISO 4217 currency code (for example CLP, MXN, USD)")]
+    UnknownCurrency { currency: String },
+    #[error("a capacity goes from 1 (weak) to 5 (strong), not {value}")]
+    CapacityOutOfRange { value: i64 },
+    #[error("a percentage goes from 0 to 100, not {percent}")]
+    PercentOutOfRange { percent: i64 },
+    #[error("a percentage is recorded only for an action in progress, not for one {status}")]
+    PercentNotInProgress { status: String },
+    #[error("these actions have no responsible unit: {actions}")]
+    ActionWithoutResponsible { actions: String },
+    #[error("an actor needs a name")]
+    ActorNameEmpty,
+    #[error("an institutional area needs a name")]
+    AreaLabelEmpty,
+    #[error("a commitment needs who commits and to what")]
+    CommitmentIncomplete,
+    #[error("no MDG has been prioritized yet: record the decision of stage 2 first")]
+    NoDecision,
+    #[error("{code} is not a target of the prioritized MDG")]
+    TargetNotPrioritized { code: String },
+    #[error("the 2×2 vote needs at least two actions")]
+    NothingToPlace,
     #[error("invalid input: {detail}")]
     InvalidInput { detail: String },
     #[error("the PDF could not be made: {detail}")]
@@ -166,6 +196,21 @@ impl Error {
             Error::CriterionLabelEmpty => "criterion_label_empty",
             Error::UnknownSubject { .. } => "unknown_subject",
             Error::NothingToScore => "nothing_to_score",
+            Error::LineTitleEmpty => "line_title_empty",
+            Error::ActionTitleEmpty => "action_title_empty",
+            Error::ActionEndsBeforeStart { .. } => "action_ends_before_start",
+            Error::NegativeAmount { .. } => "negative_amount",
+            Error::UnknownCurrency { .. } => "unknown_currency",
+            Error::CapacityOutOfRange { .. } => "capacity_out_of_range",
+            Error::PercentOutOfRange { .. } => "percent_out_of_range",
+            Error::PercentNotInProgress { .. } => "percent_not_in_progress",
+            Error::ActionWithoutResponsible { .. } => "action_without_responsible",
+            Error::ActorNameEmpty => "actor_name_empty",
+            Error::AreaLabelEmpty => "area_label_empty",
+            Error::CommitmentIncomplete => "commitment_incomplete",
+            Error::NoDecision => "no_decision",
+            Error::TargetNotPrioritized { .. } => "target_not_prioritized",
+            Error::NothingToPlace => "nothing_to_place",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Pdf { .. } => "pdf",
         }
@@ -245,6 +290,31 @@ impl Error {
             Error::VesterValueOutOfRange { value } => {
                 p.insert("value", value.to_string());
             }
+            Error::ActionEndsBeforeStart { start, end } => {
+                p.insert("start", start.clone());
+                p.insert("end", end.clone());
+            }
+            Error::NegativeAmount { amount } => {
+                p.insert("amount", amount.clone());
+            }
+            Error::UnknownCurrency { currency } => {
+                p.insert("currency", currency.clone());
+            }
+            Error::CapacityOutOfRange { value } => {
+                p.insert("value", value.to_string());
+            }
+            Error::PercentOutOfRange { percent } => {
+                p.insert("percent", percent.to_string());
+            }
+            Error::PercentNotInProgress { status } => {
+                p.insert("status", status.clone());
+            }
+            Error::ActionWithoutResponsible { actions } => {
+                p.insert("actions", actions.clone());
+            }
+            Error::TargetNotPrioritized { code } => {
+                p.insert("code", code.clone());
+            }
             Error::CsvValue { column, value } => {
                 p.insert("column", column.clone());
                 p.insert("value", value.clone());
@@ -269,7 +339,14 @@ impl Error {
             | Error::CauseInfluencesItself
             | Error::CauseLabelEmpty
             | Error::CriterionLabelEmpty
-            | Error::NothingToScore => {}
+            | Error::NothingToScore
+            | Error::LineTitleEmpty
+            | Error::ActionTitleEmpty
+            | Error::ActorNameEmpty
+            | Error::AreaLabelEmpty
+            | Error::CommitmentIncomplete
+            | Error::NoDecision
+            | Error::NothingToPlace => {}
         }
         p
     }

@@ -94,6 +94,21 @@ id_type!(
     CriterionId,
     /// A cause in the Vester matrix.
     CauseId,
+    /// A strategic line of the action plan.
+    LineId,
+    ActionId,
+    ActorId,
+    /// A municipal area rated in the institutional analysis.
+    AreaId,
+    CommitmentId,
+    /// A review meeting of the follow-up program.
+    ReviewId,
+    /// The value an action's indicator should reach by a date.
+    CheckpointId,
+    /// An action's status recorded at a follow-up session (appended, never edited).
+    StatusUpdateId,
+    /// A value of an action's indicator recorded at follow-up.
+    IndicatorValueId,
     /// Ids of small per-workshop records named by what they hold (a goal's notes,
     /// an indicator set aside, a hand count).
     RecordId,

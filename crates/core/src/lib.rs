@@ -2,8 +2,11 @@
 //! the desktop commands, the CLI and (later) the LAN server are thin callers of
 //! these functions.
 
+pub mod actions;
+pub mod actors;
 pub mod bundle;
 pub mod catalogue;
+pub mod currency;
 pub mod decimal;
 pub mod demo;
 pub mod diagnostic;
@@ -12,6 +15,7 @@ pub mod files;
 pub mod ids;
 pub mod indicators;
 pub mod indicators_csv;
+pub mod institutions;
 pub mod locale;
 pub mod participants;
 pub mod participants_csv;

@@ -1,6 +1,11 @@
 //! The SQLite file that holds every workshop of an installation.
 
+pub mod actions;
+pub mod actors;
+pub mod commitments;
+pub mod follow_up;
 pub mod indicators;
+pub mod institutions;
 pub mod migrations;
 pub mod participants;
 pub mod prioritization;
@@ -123,6 +128,60 @@ impl Store {
             detail: "the device key is damaged".into(),
         })
     }
+}
+
+/// Marks a row of `table` removed (a tombstone that travels in bundles). Returns
+/// whether a live row was found.
+pub(crate) fn soft_delete(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    table: &str,
+    id: &dyn rusqlite::ToSql,
+    now: Timestamp,
+) -> Result<bool> {
+    let changed = tx.execute(
+        &format!(
+            "UPDATE {table} SET deleted = 1, updated_at = ?2, device_id = ?3
+             WHERE id = ?1 AND deleted = 0"
+        ),
+        params![id, stamp(now), device],
+    )?;
+    Ok(changed > 0)
+}
+
+/// Column `i` as a date, or `None` when NULL.
+pub(crate) fn optional_date(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| {
+        chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+pub(crate) fn date(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    optional_date(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(
+        i,
+        "date".into(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
+/// The next free position among a workshop's rows of `table`.
+pub(crate) fn next_position(
+    tx: &Transaction<'_>,
+    table: &str,
+    workshop: crate::ids::WorkshopId,
+) -> Result<i64> {
+    Ok(tx.query_row(
+        &format!("SELECT COALESCE(MAX(position) + 1, 0) FROM {table} WHERE workshop_id = ?1"),
+        [workshop],
+        |r| r.get(0),
+    )?)
 }
 
 fn user_version(conn: &Connection) -> Result<i64> {

@@ -60,6 +60,21 @@ const CORE_ERRORS: Record<string, string[]> = {
   cause_label_empty: [],
   criterion_label_empty: [],
   nothing_to_score: [],
+  line_title_empty: [],
+  action_title_empty: [],
+  action_ends_before_start: ['end', 'start'],
+  negative_amount: ['amount'],
+  unknown_currency: ['currency'],
+  capacity_out_of_range: ['value'],
+  percent_out_of_range: ['percent'],
+  percent_not_in_progress: ['status'],
+  action_without_responsible: ['actions'],
+  actor_name_empty: [],
+  area_label_empty: [],
+  commitment_incomplete: [],
+  no_decision: [],
+  target_not_prioritized: ['code'],
+  nothing_to_place: [],
 };
 
 const REPORT_KEYS = [

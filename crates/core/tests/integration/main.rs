@@ -1,6 +1,7 @@
 //! The core's integration tests: real SQLite files on disk, real bundles, real PDFs.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers panic on broken preconditions
 
+mod actions;
 mod bundle;
 mod csv_import;
 mod diagnostic;
