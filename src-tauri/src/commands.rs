@@ -19,6 +19,7 @@ use crate::state::AppState;
 
 pub mod stage1;
 pub mod stage2;
+pub mod stage3;
 pub mod voting;
 
 pub(crate) fn now() -> cabildo_core::time::Timestamp {

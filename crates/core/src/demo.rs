@@ -3,7 +3,10 @@
 //! are invented; the workshop is marked as example data everywhere it appears.
 
 use crate::Result;
+use crate::actions::follow_up::Status;
+use crate::actors::{ActorType, Stance};
 use crate::ids::WorkshopId;
+use crate::institutions::{DefaultArea, Level};
 use crate::participants::{self, AgeBand, Gender, ParticipantInput, Sector};
 use crate::prioritization::Origin;
 use crate::store::Store;
@@ -592,6 +595,512 @@ fn add_stage2(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
     Ok(())
 }
 
+/// Institutional areas as the room rated them (capacity 1–5 and the gaps); three
+/// come out weak, and the actions strengthen them.
+const AREAS: &[(DefaultArea, i64, &str)] = &[
+    (
+        DefaultArea::Planning,
+        3,
+        "El PLADECO de cada comuna menciona la salud adolescente, pero sin metas ni responsables.",
+    ),
+    (
+        DefaultArea::Finance,
+        2,
+        "La salud primaria depende del per cápita; no hay presupuesto propio para prevención.",
+    ),
+    (
+        DefaultArea::SocialDevelopment,
+        3,
+        "Programas sociales dispersos; poca coordinación con salud y educación.",
+    ),
+    (
+        DefaultArea::Health,
+        4,
+        "Cesfam y postas con buena cobertura de controles, salvo en los sectores más aislados.",
+    ),
+    (
+        DefaultArea::Education,
+        3,
+        "Orientadores en los liceos, sin formación en educación sexual integral.",
+    ),
+    (
+        DefaultArea::InformationSystems,
+        1,
+        "Registros de embarazo adolescente en papel; las comunas no comparten datos.",
+    ),
+    (
+        DefaultArea::HumanResources,
+        2,
+        "Una matrona para tres postas rurales; alta rotación de profesionales.",
+    ),
+    (
+        DefaultArea::Coordination,
+        3,
+        "Buena relación con la SEREMI, pero sin una instancia intercomunal estable.",
+    ),
+    (
+        DefaultArea::Participation,
+        4,
+        "Juntas de vecinos y organizaciones juveniles activas y dispuestas a colaborar.",
+    ),
+];
+
+/// Who holds competence for target 5.B at each level: unit, notes.
+const COMPETENCES: [(Level, &str, &str); 3] = [
+    (
+        Level::National,
+        "Ministerio de Salud — Programa Nacional de Salud Integral de Adolescentes y Jóvenes",
+        "Dicta las normas, financia los anticonceptivos y los Espacios Amigables.",
+    ),
+    (
+        Level::Regional,
+        "SEREMI de Salud Ñuble y Servicio de Salud Ñuble",
+        "Supervisa la red asistencial, asigna matronas y distribuye los fármacos.",
+    ),
+    (
+        Level::Municipal,
+        "Departamentos de Salud Municipal (Cesfam y postas rurales) y DAEM",
+        "Atención primaria y educación en las escuelas municipales; brecha: postas sin matrona estable.",
+    ),
+];
+
+/// name, type, stance, power, interest, notes. Every type of actor is on the map,
+/// and one group opposes part of the plan.
+const ACTORS: &[(&str, ActorType, Stance, i64, i64, &str)] = &[
+    (
+        "Ministerio de Salud",
+        ActorType::Public,
+        Stance::Supportive,
+        5,
+        2,
+        "Financia el programa Espacio Amigable.",
+    ),
+    (
+        "SEREMI de Salud Ñuble",
+        ActorType::Public,
+        Stance::Supportive,
+        4,
+        5,
+        "Entrega los datos de nacidos vivos por comuna.",
+    ),
+    (
+        "Cesfam de Quirihue",
+        ActorType::Public,
+        Stance::Supportive,
+        3,
+        5,
+        "Matronas y psicólogo para la atención de adolescentes.",
+    ),
+    (
+        "Liceo de Ninhue",
+        ActorType::Public,
+        Stance::Supportive,
+        2,
+        4,
+        "Ofrece horas de orientación y salas.",
+    ),
+    (
+        "Junta de Vecinos El Boldo",
+        ActorType::CivilSociety,
+        Stance::Neutral,
+        1,
+        4,
+        "Convoca a las familias del sector.",
+    ),
+    (
+        "Centro General de Padres y Apoderados del Liceo de Ninhue",
+        ActorType::CivilSociety,
+        Stance::Opposed,
+        2,
+        4,
+        "Parte de los apoderados rechaza la educación sexual en el liceo.",
+    ),
+    (
+        "UNFPA",
+        ActorType::International,
+        Stance::Supportive,
+        3,
+        3,
+        "Asistencia técnica y apoyo a la sistematización.",
+    ),
+    (
+        "Universidad de Concepción",
+        ActorType::Academia,
+        Stance::Supportive,
+        2,
+        3,
+        "Formación docente y análisis de datos.",
+    ),
+    (
+        "Cooperativa Vitivinícola del Itata",
+        ActorType::Private,
+        Stance::Neutral,
+        2,
+        1,
+        "Emplea a jóvenes en la temporada de vendimia.",
+    ),
+];
+
+const LINES: [&str; 3] = [
+    "Acceso de adolescentes a la salud sexual y reproductiva",
+    "Educación sexual integral en escuelas y liceos rurales",
+    "Información y coordinación intercomunal",
+];
+
+/// The matrix: one action per entry, with the actors (indices in `ACTORS`) it
+/// counts on and the area it strengthens.
+struct DemoAction {
+    line: usize,
+    title: &'static str,
+    goal: &'static str,
+    indicator: (&'static str, &'static str, Option<&'static str>),
+    baseline: (f64, &'static str),
+    target: (f64, &'static str),
+    unit: &'static str,
+    partners: &'static [(usize, &'static str)],
+    dates: (&'static str, &'static str),
+    money: (f64, &'static str, &'static str),
+    area: DefaultArea,
+    risks: &'static str,
+    placement: (i64, i64),
+}
+
+const ACTIONS: &[DemoAction] = &[
+    DemoAction {
+        line: 0,
+        title: "Espacio Amigable para adolescentes en el Cesfam de Quirihue",
+        goal: "Atención confidencial y sin cita para adolescentes de las cinco comunas.",
+        indicator: (
+            "Adolescentes de 15 a 19 años con control de salud sexual y reproductiva",
+            "%",
+            None,
+        ),
+        baseline: (18.0, "2025-12-31"),
+        target: (45.0, "2027-12-31"),
+        unit: "Departamento de Salud Municipal de Quirihue",
+        partners: &[
+            (0, "Financia el programa"),
+            (2, "Horas de matrona y de psicólogo"),
+        ],
+        dates: ("2026-06-01", "2027-05-31"),
+        money: (
+            24_000_000.0,
+            "CLP",
+            "Ministerio de Salud (programa Espacio Amigable)",
+        ),
+        area: DefaultArea::HumanResources,
+        risks: "Rotación de profesionales; baja asistencia si no se garantiza la confidencialidad.",
+        placement: (5, 4),
+    },
+    DemoAction {
+        line: 0,
+        title: "Ronda mensual de matrona en las postas rurales del secano",
+        goal: "Que cada posta rural tenga atención de matrona al menos una vez al mes.",
+        indicator: (
+            "Uso de anticonceptivos en adolescentes con vida sexual activa",
+            "%",
+            Some("5.3"),
+        ),
+        baseline: (52.0, "2025-12-31"),
+        target: (70.0, "2027-12-31"),
+        unit: "Departamento de Salud Municipal de Ninhue",
+        partners: &[
+            (1, "Asigna horas de matrona de la red"),
+            (4, "Difunde la ronda y presta la sede"),
+        ],
+        dates: ("2026-05-01", "2026-10-31"),
+        money: (9_600_000.0, "CLP", "Presupuesto municipal (salud)"),
+        area: DefaultArea::HumanResources,
+        risks: "Caminos cortados en invierno; falta de vehículo para la ronda.",
+        placement: (4, 3),
+    },
+    DemoAction {
+        line: 1,
+        title: "Educación sexual integral en el Liceo de Ninhue y las escuelas rurales",
+        goal: "Que todo estudiante de 7.º básico a 4.º medio complete el programa.",
+        indicator: ("Estudiantes que completan el programa", "estudiantes", None),
+        baseline: (0.0, "2026-03-01"),
+        target: (600.0, "2027-07-31"),
+        unit: "DAEM de Ninhue",
+        partners: &[
+            (3, "Horas de orientación y salas"),
+            (7, "Materiales y formación docente"),
+            (6, "Asistencia técnica"),
+        ],
+        dates: ("2026-08-01", "2027-07-31"),
+        money: (15_000_000.0, "CLP", "FNDR Gobierno Regional de Ñuble"),
+        area: DefaultArea::Education,
+        risks: "Rechazo de parte de los apoderados; cambio de directivos.",
+        placement: (5, 3),
+    },
+    DemoAction {
+        line: 1,
+        title: "Talleres con familias y juntas de vecinos sobre prevención del embarazo adolescente",
+        goal: "Que madres, padres y vecinos hablen del tema y conozcan la oferta de salud.",
+        indicator: ("Talleres realizados", "talleres", None),
+        baseline: (0.0, "2026-04-15"),
+        target: (20.0, "2026-12-15"),
+        unit: "Dirección de Desarrollo Comunitario de Quirihue",
+        partners: &[(4, "Convoca a las familias"), (5, "Participa en el diseño")],
+        dates: ("2026-07-01", "2026-12-15"),
+        money: (3_500_000.0, "CLP", "Presupuesto municipal (DIDECO)"),
+        area: DefaultArea::Participation,
+        risks: "Baja convocatoria en época de cosecha.",
+        placement: (3, 5),
+    },
+    DemoAction {
+        line: 2,
+        title: "Registro intercomunal de embarazo adolescente",
+        goal: "Un registro común de las cinco comunas, actualizado cada trimestre.",
+        indicator: (
+            "Tasa de fecundidad adolescente (por 1.000 mujeres de 15 a 19 años)",
+            "por 1.000",
+            Some("5.4"),
+        ),
+        baseline: (68.4, "2024-12-31"),
+        target: (50.0, "2027-12-31"),
+        unit: "Secretaría Ejecutiva de la Asociación de Municipios del Valle del Itata",
+        partners: &[(1, "Datos de nacidos vivos"), (7, "Análisis y tablero")],
+        dates: ("2026-05-15", "2026-09-30"),
+        money: (
+            6_000_000.0,
+            "CLP",
+            "Subsecretaría de Desarrollo Regional (SUBDERE)",
+        ),
+        area: DefaultArea::InformationSystems,
+        risks: "Protección de datos personales; sistemas de las comunas incompatibles.",
+        placement: (4, 4),
+    },
+    DemoAction {
+        line: 2,
+        title: "Mesa intercomunal de salud adolescente",
+        goal: "Una reunión trimestral con acta y acuerdos de seguimiento.",
+        indicator: ("Reuniones de la mesa con acta", "reuniones", None),
+        baseline: (0.0, "2026-04-15"),
+        target: (6.0, "2027-12-31"),
+        unit: "Secretaría Comunal de Planificación de Quirihue",
+        partners: &[(1, "Preside la mesa"), (6, "Financia la sistematización")],
+        dates: ("2026-06-01", "2027-12-31"),
+        money: (4_000.0, "USD", "UNFPA (cooperación)"),
+        area: DefaultArea::Coordination,
+        risks: "Recambio de autoridades; reuniones sin acuerdos concretos.",
+        placement: (3, 4),
+    },
+];
+
+/// who, institution, what, due, action (index in `ACTIONS`).
+const COMMITMENTS: &[(&str, &str, &str, &str, usize)] = &[
+    (
+        "Begoña Núñez Sepúlveda",
+        "Municipalidad de Quirihue",
+        "Presentar el plan al Concejo Municipal y pedir el aporte municipal al Espacio Amigable",
+        "2026-05-20",
+        0,
+    ),
+    (
+        "María Angélica Fuentes",
+        "Municipalidad de Cobquecura",
+        "Acordar con el Cesfam la ronda mensual de matrona en las postas de Cobquecura",
+        "2026-05-31",
+        1,
+    ),
+    (
+        "José Ignacio Muñoz",
+        "Municipalidad de Quirihue",
+        "Convocar la primera sesión de la mesa intercomunal de salud adolescente",
+        "2026-06-15",
+        5,
+    ),
+    (
+        "Gloria Inés Parra",
+        "Asociación de Municipios del Valle del Itata",
+        "Postular el programa de educación sexual integral al FNDR de Ñuble",
+        "2026-06-30",
+        2,
+    ),
+    (
+        "Francisca Valdés",
+        "Universidad del Bío-Bío",
+        "Diseñar el formulario común del registro y capacitar a los encargados de estadística",
+        "2026-07-31",
+        4,
+    ),
+    (
+        "Rosa Elvira Cárcamo",
+        "Municipalidad de Trehuaco",
+        "Incluir la educación sexual integral en el PADEM 2027 de Trehuaco",
+        "2026-09-30",
+        2,
+    ),
+];
+
+/// The follow-up meetings: date, title.
+const REVIEWS: [(&str, &str); 4] = [
+    ("2026-05-15", "Primera sesión de seguimiento"),
+    ("2026-08-14", "Revisión trimestral"),
+    ("2026-11-13", "Revisión trimestral"),
+    ("2027-04-15", "Revisión anual: un año del taller"),
+];
+
+/// Indicator checkpoints: action (index in `ACTIONS`), date, expected value.
+const CHECKPOINTS: [(usize, &str, f64); 4] = [
+    (1, "2026-10-31", 60.0),
+    (4, "2026-12-31", 62.0),
+    (0, "2026-12-31", 30.0),
+    (2, "2027-07-31", 300.0),
+];
+
+/// The follow-up session a month after the workshop: action (index in `ACTIONS`),
+/// status, percent, comment.
+const SESSION: [(usize, Status, Option<i64>, &str); 4] = [
+    (
+        1,
+        Status::InProgress,
+        Some(30),
+        "La ronda partió en Ninhue y Cobquecura; falta Trehuaco.",
+    ),
+    (
+        4,
+        Status::InProgress,
+        Some(10),
+        "Formulario común en borrador; la SEREMI revisa el convenio de datos.",
+    ),
+    (
+        0,
+        Status::InProgress,
+        Some(5),
+        "Sala habilitada en el Cesfam; falta contratar las horas de psicólogo.",
+    ),
+    (
+        3,
+        Status::NotStarted,
+        None,
+        "Se inicia en julio, pasada la vendimia.",
+    ),
+];
+
+/// The day of the first follow-up session, a month after the workshop.
+pub const FOLLOW_UP_SESSION: &str = "2026-05-15";
+
+/// Stage 3 as the room left it, and the first follow-up session.
+fn add_stage3(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
+    use crate::actions::commitments::{self, CommitmentInput};
+    use crate::actions::follow_up::{self, StatusInput};
+    use crate::actions::{self, ActionInput, Partner};
+    use crate::actors::{self, ActorInput};
+    use crate::institutions;
+
+    actions::start(store, w, now)?;
+    actions::set_currency(store, w, Some("CLP"), now)?;
+    let areas = institutions::areas(store, w)?;
+    let area_id = |key: DefaultArea| areas.iter().find(|a| a.key == Some(key)).map(|a| a.id);
+    for (key, capacity, gaps) in AREAS {
+        if let Some(id) = area_id(*key) {
+            institutions::rate_area(store, id, Some(*capacity), gaps, now)?;
+        }
+    }
+    for (level, unit, notes) in COMPETENCES {
+        institutions::set_competence(store, w, "5.B", level, unit, notes, now)?;
+    }
+    let mut actor_ids = Vec::new();
+    for (name, kind, stance, power, interest, notes) in ACTORS {
+        let input = ActorInput {
+            name: (*name).into(),
+            kind: *kind,
+            stance: Some(*stance),
+            power: Some(*power),
+            interest: Some(*interest),
+            notes: (*notes).into(),
+        };
+        actor_ids.push(actors::add(store, w, &input, now)?);
+    }
+    let mut line_ids = Vec::new();
+    for title in LINES {
+        line_ids.push(actions::add_line(store, w, title, now)?);
+    }
+    let mut action_ids = Vec::new();
+    for a in ACTIONS {
+        let (indicator_name, indicator_unit, indicator_code) = a.indicator;
+        let input = ActionInput {
+            line: Some(line_ids[a.line]),
+            title: a.title.into(),
+            goal: a.goal.into(),
+            mdg_target: Some("5.B".into()),
+            indicator_name: indicator_name.into(),
+            indicator_unit: indicator_unit.into(),
+            indicator_code: indicator_code.map(str::to_string),
+            baseline_value: Some(a.baseline.0),
+            baseline_date: Some(a.baseline.1.into()),
+            target_value: Some(a.target.0),
+            target_date: Some(a.target.1.into()),
+            responsible_unit: a.unit.into(),
+            partners: a
+                .partners
+                .iter()
+                .map(|(actor, role)| Partner {
+                    actor: actor_ids[*actor],
+                    role: (*role).into(),
+                })
+                .collect(),
+            start_date: Some(a.dates.0.into()),
+            end_date: Some(a.dates.1.into()),
+            amount: Some(a.money.0),
+            currency: Some(a.money.1.into()),
+            funding_source: a.money.2.into(),
+            area: area_id(a.area),
+            risks: a.risks.into(),
+            impact: Some(a.placement.0),
+            feasibility: Some(a.placement.1),
+        };
+        action_ids.push(actions::add_action(store, w, &input, now)?.id);
+    }
+    for (who, institution, what, due, action) in COMMITMENTS {
+        let input = CommitmentInput {
+            who: (*who).into(),
+            institution: (*institution).into(),
+            what: (*what).into(),
+            due: Some((*due).into()),
+            action: Some(action_ids[*action]),
+        };
+        commitments::add(store, w, &input, now)?;
+    }
+    let mut review_ids = Vec::new();
+    for (date, title) in REVIEWS {
+        review_ids.push(follow_up::add_review(store, w, date, title, now)?);
+    }
+    for (action, date, expected) in CHECKPOINTS {
+        follow_up::add_checkpoint(store, w, action_ids[action], date, expected, now)?;
+    }
+    let session: Vec<StatusInput> = SESSION
+        .iter()
+        .map(|(action, status, percent, comment)| StatusInput {
+            action: action_ids[*action],
+            session_date: FOLLOW_UP_SESSION.into(),
+            review: Some(review_ids[0]),
+            status: *status,
+            percent: *percent,
+            comment: (*comment).into(),
+        })
+        .collect();
+    follow_up::record_session(store, w, &session, now)?;
+    follow_up::record_value(
+        store,
+        w,
+        action_ids[4],
+        FOLLOW_UP_SESSION,
+        66.1,
+        "Dato preliminar de la SEREMI para 2025",
+        now,
+    )?;
+    follow_up::set_review_notes(
+        store,
+        review_ids[0],
+        "Tres acciones en marcha. El registro intercomunal espera el convenio de datos con la SEREMI.",
+        now,
+    )?;
+    Ok(())
+}
+
 /// Adds a new copy of the example workshop and returns it.
 pub fn create(store: &mut Store, now: Timestamp) -> Result<WorkshopId> {
     let w = workshop::create_example(store, &input(), now)?;
@@ -629,6 +1138,7 @@ pub fn create(store: &mut Store, now: Timestamp) -> Result<WorkshopId> {
     participants::add_all(store, w.id, &people, now)?;
     add_stage1(store, &w, now)?;
     add_stage2(store, w.id, now)?;
+    add_stage3(store, w.id, now)?;
     Ok(w.id)
 }
 
@@ -733,5 +1243,65 @@ mod tests {
             assert!(matrix.causes.iter().any(|c| c.quadrant == q), "{q:?}");
         }
         assert_eq!(matrix.causes.iter().filter(|c| c.place_moved).count(), 1);
+    }
+
+    #[test]
+    fn the_example_has_a_plan_with_actors_areas_commitments_and_a_first_follow_up() {
+        use crate::actions::{self, commitments, follow_up, plan};
+        use crate::actors::{self, ActorType};
+        let mut store = Store::open_in_memory().unwrap();
+        let id = create(&mut store, chrono::Utc::now()).unwrap();
+
+        let board = actions::board(&store, id).unwrap();
+        assert_eq!(board.lines.len(), 3);
+        assert_eq!(board.actions.len(), 6);
+        assert!(board.without_responsible.is_empty());
+        for a in &board.actions {
+            assert!(!a.partners.is_empty() && a.area.is_some(), "{}", a.title);
+            assert!(a.amount.is_some() && !a.funding_source.is_empty());
+            assert!(a.impact.is_some() && a.feasibility.is_some());
+        }
+        let kinds: Vec<ActorType> = actors::list(&store, id)
+            .unwrap()
+            .iter()
+            .map(|a| a.kind)
+            .collect();
+        assert!(
+            ActorType::ALL.iter().all(|k| kinds.contains(k)),
+            "{kinds:?}"
+        );
+
+        let analysis = crate::institutions::board(&store, id).unwrap();
+        assert!(analysis.areas.iter().all(|a| a.area.capacity.is_some()));
+        assert_eq!(analysis.to_strengthen.len(), 3);
+        assert!(analysis.unaddressed.len() < analysis.to_strengthen.len());
+        assert_eq!(analysis.targets[0].competences.len(), 3);
+
+        let p = plan::of(&store, id).unwrap();
+        assert!(p.unscheduled.is_empty());
+        assert_eq!(p.by_currency.len(), 2, "pesos and dollars kept apart");
+        assert_eq!(commitments::of(&store, id).unwrap().len(), 6);
+
+        // A month after the workshop three actions were under way; by mid-October
+        // the intercommunal register, due at the end of September, is overdue.
+        let day = |d: &str| crate::time::parse_date(d).unwrap();
+        let board = follow_up::board(&store, id, day("2026-10-15")).unwrap();
+        assert_eq!(board.reviews.len(), 4);
+        assert_eq!(board.checkpoints.len(), 4);
+        let started = board
+            .state
+            .actions
+            .iter()
+            .filter(|a| a.status == follow_up::Status::InProgress)
+            .count();
+        assert_eq!(started, 3);
+        let overdue: Vec<&str> = board
+            .state
+            .actions
+            .iter()
+            .filter(|a| a.overdue)
+            .map(|a| a.title.as_str())
+            .collect();
+        assert_eq!(overdue, ["Registro intercomunal de embarazo adolescente"]);
     }
 }

@@ -27,6 +27,7 @@ pub mod report;
 pub mod room;
 pub mod spreadsheet;
 pub mod store;
+pub mod tables;
 mod text_enum;
 pub mod time;
 pub mod vester;

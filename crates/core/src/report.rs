@@ -1,6 +1,7 @@
 //! The workshop's PDF report. `layout` knows pages and fonts; this module knows
 //! what a workshop report says and in which order.
 
+pub mod commitments;
 pub mod join_card;
 pub mod layout;
 pub mod paper_ballots;
@@ -303,12 +304,33 @@ pub fn render_plain(
     language: Language,
     now_unix: i64,
 ) -> Result<layout::Rendered> {
+    render_document(title, blocks, language, now_unix, false)
+}
+
+/// A plain document on landscape pages: the Agenda of Commitments, whose table
+/// and signatures need the width.
+pub fn render_plain_landscape(
+    title: String,
+    blocks: &[Block],
+    language: Language,
+    now_unix: i64,
+) -> Result<layout::Rendered> {
+    render_document(title, blocks, language, now_unix, true)
+}
+
+fn render_document(
+    title: String,
+    blocks: &[Block],
+    language: Language,
+    now_unix: i64,
+    landscape: bool,
+) -> Result<layout::Rendered> {
     let spec = DocumentSpec {
         title,
         author: String::new(),
         created_unix: now_unix,
         footer: Box::new(|_, _| String::new()),
-        landscape: false,
+        landscape,
         decimal_comma: language != Language::En,
     };
     layout::render(
@@ -360,6 +382,24 @@ pub fn write_paper_ballots(
     let q = crate::voting::get(store, question)?;
     let slips = crate::voting::make_slips(store, question, count, now)?;
     let rendered = paper_ballots::pdf(&q, &slips, language, now.timestamp())?;
+    crate::files::write_atomically(path, &rendered.bytes)?;
+    Ok(Written {
+        path: path.display().to_string(),
+        pages: rendered.pages,
+        bytes: rendered.bytes.len() as u64,
+    })
+}
+
+/// Writes the Agenda of Commitments of a workshop, to be signed in the room (see
+/// `commitments`).
+pub fn write_commitments(
+    store: &Store,
+    id: WorkshopId,
+    language: Language,
+    path: &Path,
+    now: Timestamp,
+) -> Result<Written> {
+    let rendered = commitments::pdf(store, id, language, now)?;
     crate::files::write_atomically(path, &rendered.bytes)?;
     Ok(Written {
         path: path.display().to_string(),

@@ -3,6 +3,17 @@
 // maps to the commands' snake_case parameters.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  ActionBoard,
+  ActionInput,
+  ActorBoard,
+  ActorInput,
+  Commitment,
+  CommitmentInput,
+  FollowUpBoard,
+  GovernmentLevel,
+  InstitutionalAnalysis,
+  ManagementPlan,
+  StatusInput,
   Board,
   SubjectKind,
   VesterMatrix,
@@ -198,3 +209,107 @@ export const setCausePlace = (workshopId: string, causeId: string, place: TreePl
   invoke<VesterMatrix>('set_cause_place', { workshopId, causeId, place });
 /** Phones propose up to 5 causes each. */
 export const openCauseIdeas = (workshopId: string) => invoke<VesterMatrix>('open_cause_ideas', { workshopId });
+
+// ---- Stage 3: actions, commitments, follow-up, actors, institutions. Each edit answers with its screen's whole board. ----
+
+/** The matrix; the first visit sets the workshop up (plan record, default institutional areas). */
+export const actionsBoard = (workshopId: string) => invoke<ActionBoard>('actions_board', { workshopId });
+export const addLine = (workshopId: string, title: string) => invoke<ActionBoard>('add_line', { workshopId, title });
+export const renameLine = (workshopId: string, lineId: string, title: string) =>
+  invoke<ActionBoard>('rename_line', { workshopId, lineId, title });
+/** Removes the line with its actions. */
+export const removeLine = (workshopId: string, lineId: string) =>
+  invoke<ActionBoard>('remove_line', { workshopId, lineId });
+export const addAction = (workshopId: string, input: ActionInput) =>
+  invoke<ActionBoard>('add_action', { workshopId, input });
+/** `input` is the whole action; a refused edit leaves the last valid one. */
+export const updateAction = (workshopId: string, actionId: string, input: ActionInput) =>
+  invoke<ActionBoard>('update_action', { workshopId, actionId, input });
+export const removeAction = (workshopId: string, actionId: string) =>
+  invoke<ActionBoard>('remove_action', { workshopId, actionId });
+/** The currency offered for new actions; null for none. */
+export const setPlanCurrency = (workshopId: string, currency: string | null) =>
+  invoke<ActionBoard>('set_plan_currency', { workshopId, currency });
+/** Refused (action_without_responsible, naming them) while an action has no responsible unit. */
+export const closeActionsStage = (workshopId: string) => invoke<ActionBoard>('close_actions_stage', { workshopId });
+export const reopenActionsStage = (workshopId: string) => invoke<ActionBoard>('reopen_actions_stage', { workshopId });
+/** Phones place every action on the impact/feasibility 2×2; needs two actions (nothing_to_place). */
+export const openGridVote = (workshopId: string) => invoke<ActionBoard>('open_grid_vote', { workshopId });
+/** The room's placements, rounded, become the actions' impact and feasibility. */
+export const adoptRoomPlacements = (workshopId: string) => invoke<ActionBoard>('adopt_room_placements', { workshopId });
+export const managementPlan = (workshopId: string) => invoke<ManagementPlan>('management_plan', { workshopId });
+
+/** In the order they were written. */
+export const listCommitments = (workshopId: string) => invoke<Commitment[]>('list_commitments', { workshopId });
+export const addCommitment = (workshopId: string, input: CommitmentInput) =>
+  invoke<Commitment[]>('add_commitment', { workshopId, input });
+export const updateCommitment = (workshopId: string, commitmentId: string, input: CommitmentInput) =>
+  invoke<Commitment[]>('update_commitment', { workshopId, commitmentId, input });
+export const removeCommitment = (workshopId: string, commitmentId: string) =>
+  invoke<Commitment[]>('remove_commitment', { workshopId, commitmentId });
+
+/** The follow-up state as it stood on `today` ('YYYY-MM-DD'); every follow-up edit takes it too. */
+export const followUpBoard = (workshopId: string, today: string) =>
+  invoke<FollowUpBoard>('follow_up_board', { workshopId, today });
+export const addReview = (workshopId: string, today: string, date: string, title: string) =>
+  invoke<FollowUpBoard>('add_review', { workshopId, today, date, title });
+export const updateReview = (workshopId: string, today: string, reviewId: string, date: string, title: string) =>
+  invoke<FollowUpBoard>('update_review', { workshopId, today, reviewId, date, title });
+export const setReviewNotes = (workshopId: string, today: string, reviewId: string, notes: string) =>
+  invoke<FollowUpBoard>('set_review_notes', { workshopId, today, reviewId, notes });
+export const removeReview = (workshopId: string, today: string, reviewId: string) =>
+  invoke<FollowUpBoard>('remove_review', { workshopId, today, reviewId });
+export const addCheckpoint = (workshopId: string, today: string, actionId: string, date: string, expected: number) =>
+  invoke<FollowUpBoard>('add_checkpoint', { workshopId, today, actionId, date, expected });
+export const removeCheckpoint = (workshopId: string, today: string, checkpointId: string) =>
+  invoke<FollowUpBoard>('remove_checkpoint', { workshopId, today, checkpointId });
+/** Appends a status; the earlier ones stay as history. */
+export const recordStatus = (workshopId: string, today: string, input: StatusInput) =>
+  invoke<FollowUpBoard>('record_status', { workshopId, today, input });
+/** Several actions' status at one session, all or none. */
+export const recordSession = (workshopId: string, today: string, inputs: StatusInput[]) =>
+  invoke<FollowUpBoard>('record_session', { workshopId, today, inputs });
+/** Withdraws a status typed by mistake. */
+export const withdrawStatus = (workshopId: string, today: string, statusId: string) =>
+  invoke<FollowUpBoard>('withdraw_status', { workshopId, today, statusId });
+/** A value of an action's indicator, measured on `date`. */
+export const recordReading = (
+  workshopId: string,
+  today: string,
+  actionId: string,
+  date: string,
+  value: number,
+  comment: string,
+) => invoke<FollowUpBoard>('record_reading', { workshopId, today, actionId, date, value, comment });
+export const removeReading = (workshopId: string, today: string, readingId: string) =>
+  invoke<FollowUpBoard>('remove_reading', { workshopId, today, readingId });
+
+export const actorBoard = (workshopId: string) => invoke<ActorBoard>('actor_board', { workshopId });
+export const addActor = (workshopId: string, input: ActorInput) => invoke<ActorBoard>('add_actor', { workshopId, input });
+export const updateActor = (workshopId: string, actorId: string, input: ActorInput) =>
+  invoke<ActorBoard>('update_actor', { workshopId, actorId, input });
+/** The actor stops being a partner of any action. */
+export const removeActor = (workshopId: string, actorId: string) =>
+  invoke<ActorBoard>('remove_actor', { workshopId, actorId });
+
+/** The analysis; the first visit gives the workshop its default areas. */
+export const institutionsBoard = (workshopId: string) =>
+  invoke<InstitutionalAnalysis>('institutions_board', { workshopId });
+export const addInstitutionalArea = (workshopId: string, label: string) =>
+  invoke<InstitutionalAnalysis>('add_institutional_area', { workshopId, label });
+/** An empty label gives a default area its translated name back. */
+export const renameInstitutionalArea = (workshopId: string, areaId: string, label: string) =>
+  invoke<InstitutionalAnalysis>('rename_institutional_area', { workshopId, areaId, label });
+/** `capacity` 1 (weak) … 5 (strong), or null for not rated yet. */
+export const rateInstitutionalArea = (workshopId: string, areaId: string, capacity: number | null, gaps: string) =>
+  invoke<InstitutionalAnalysis>('rate_institutional_area', { workshopId, areaId, capacity, gaps });
+export const removeInstitutionalArea = (workshopId: string, areaId: string) =>
+  invoke<InstitutionalAnalysis>('remove_institutional_area', { workshopId, areaId });
+/** Who holds competence for a target of the prioritized MDG at one level; empty unit and notes remove it. */
+export const setCompetence = (
+  workshopId: string,
+  target: string,
+  level: GovernmentLevel,
+  unit: string,
+  notes: string,
+) => invoke<InstitutionalAnalysis>('set_competence', { workshopId, target, level, unit, notes });

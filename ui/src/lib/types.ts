@@ -673,3 +673,364 @@ export interface VotingSession {
   pin: string;
   address: string; // ip:port
 }
+
+// ---- Stage 3 (crates/core/src/actions.rs, actions/{plan,commitments,follow_up}.rs, actors.rs,
+// institutions.rs; src-tauri/src/commands/stage3.rs). Dates are 'YYYY-MM-DD'. ----
+
+export interface StrategicLine {
+  id: string;
+  title: string;
+}
+
+/** An actor an action counts on, and what it brings. */
+export interface Partner {
+  actor: string; // actor id
+  role: string;
+}
+
+export interface Action {
+  id: string;
+  line: string; // strategic line id
+  title: string;
+  goal: string; // the action's goal (meta), in the room's words
+  mdg_target: string | null; // catalogue target code, e.g. "5.A"
+  indicator_name: string;
+  indicator_unit: string;
+  indicator_code: string | null; // when it is one of the catalogue's 60
+  baseline_value: number | null;
+  baseline_date: string | null;
+  target_value: number | null;
+  target_date: string | null;
+  responsible_unit: string;
+  partners: Partner[];
+  start_date: string | null;
+  end_date: string | null;
+  amount: number | null;
+  currency: string | null; // ISO 4217
+  funding_source: string;
+  area: string | null; // institutional area id
+  risks: string;
+  impact: number | null; // 1–5
+  feasibility: number | null;
+  updated_at: string;
+}
+
+/** An action as the screen sends it: dates as typed ('' or null for none), so a bad one is named in the error. */
+export interface ActionInput {
+  line: string | null;
+  title: string;
+  goal: string;
+  mdg_target: string | null;
+  indicator_name: string;
+  indicator_unit: string;
+  indicator_code: string | null;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  target_value: number | null;
+  target_date: string | null;
+  responsible_unit: string;
+  partners: Partner[];
+  start_date: string | null;
+  end_date: string | null;
+  amount: number | null;
+  currency: string | null;
+  funding_source: string;
+  area: string | null;
+  risks: string;
+  impact: number | null;
+  feasibility: number | null;
+}
+
+/** The room's mean placement of one action on the 2×2. */
+export interface RoomPlacement {
+  action: string;
+  impact: number; // 0–1, as the phones place it
+  feasibility: number;
+  impact_1_5: number; // the same on the facilitator's scale
+  feasibility_1_5: number;
+  n: number; // ballots that placed it
+}
+
+export interface RoomVote {
+  question: QuestionStatus;
+  placements: RoomPlacement[]; // actions no ballot placed are left out
+}
+
+export interface ActionBoard {
+  decision: Decision | null; // the prioritized MDG or target
+  lines: StrategicLine[];
+  actions: Action[]; // by line, in the lines' order
+  actors: Actor[];
+  areas: InstitutionalArea[];
+  currency: string | null; // the default for new actions
+  room: RoomVote | null;
+  without_responsible: string[]; // action ids that block closing the stage
+  closed_at: string | null; // RFC 3339
+}
+
+// Management plan (actions/plan.rs)
+
+export interface Span {
+  start: string;
+  end: string;
+  months: number; // calendar months touched, both ends included
+}
+
+export interface Money {
+  currency: string | null;
+  amount: number;
+}
+
+export interface SourceTotal {
+  source: string; // '' when none was given
+  currency: string | null;
+  amount: number;
+  actions: number;
+}
+
+export interface PlanAction {
+  action: string;
+  title: string;
+  responsible_unit: string;
+  span: Span | null;
+  amount: number | null;
+  currency: string | null;
+  funding_source: string;
+}
+
+export interface PlanLine {
+  line: string;
+  title: string;
+  actions: PlanAction[];
+  span: Span | null;
+  totals: Money[];
+}
+
+export interface Responsibility {
+  unit: string;
+  actions: string[];
+}
+
+export interface ManagementPlan {
+  lines: PlanLine[];
+  span: Span | null;
+  unscheduled: string[]; // action ids without both dates
+  by_source: SourceTotal[];
+  by_currency: Money[];
+  responsibilities: Responsibility[];
+}
+
+// Agenda of commitments (actions/commitments.rs)
+
+export interface Commitment {
+  id: string;
+  who: string;
+  institution: string;
+  what: string;
+  due: string | null;
+  action: string | null;
+  action_title: string | null;
+}
+
+export interface CommitmentInput {
+  who: string;
+  institution: string;
+  what: string;
+  due: string | null; // as typed
+  action: string | null;
+}
+
+// Follow-up program (actions/follow_up.rs)
+
+export type ActionStatus = 'not_started' | 'in_progress' | 'done' | 'dropped';
+export type CheckpointState = 'upcoming' | 'reached' | 'missed' | 'waived';
+
+export interface Review {
+  id: string;
+  date: string;
+  title: string;
+  notes: string;
+}
+
+export interface Checkpoint {
+  id: string;
+  action: string;
+  date: string;
+  expected: number;
+}
+
+export interface StatusUpdate {
+  id: string;
+  action: string;
+  session_date: string;
+  review: string | null;
+  status: ActionStatus;
+  percent: number | null; // only in progress
+  comment: string;
+  recorded_at: string;
+}
+
+export interface Reading {
+  id: string;
+  action: string;
+  date: string;
+  value: number;
+  comment: string;
+}
+
+export interface StatusInput {
+  action: string;
+  session_date: string; // as typed
+  review?: string | null;
+  status: ActionStatus;
+  percent?: number | null;
+  comment?: string;
+}
+
+export type ProgramEntry =
+  | { kind: 'review'; review: string; date: string; title: string }
+  | {
+      kind: 'checkpoint';
+      checkpoint: string;
+      date: string;
+      action: string;
+      action_title: string;
+      indicator: string;
+      unit: string;
+      expected: number;
+    };
+
+export interface ActionState {
+  action: string;
+  title: string;
+  end_date: string | null;
+  status: ActionStatus; // not started when nothing was recorded
+  percent: number | null;
+  latest: StatusUpdate | null;
+  history: StatusUpdate[]; // up to today, oldest first
+  overdue: boolean;
+  readings: Reading[];
+}
+
+export interface CheckpointStatus {
+  checkpoint: Checkpoint;
+  state: CheckpointState;
+  reading: Reading | null; // the first on or after its date
+  on_target: boolean | null;
+}
+
+export interface FollowUpState {
+  today: string;
+  actions: ActionState[];
+  overdue: string[];
+  checkpoints: CheckpointStatus[];
+  missed: string[];
+}
+
+export interface FollowUpBoard {
+  reviews: Review[];
+  checkpoints: Checkpoint[];
+  program: ProgramEntry[];
+  state: FollowUpState;
+}
+
+// Actor map (actors.rs)
+
+export type ActorType = 'public' | 'private' | 'civil_society' | 'international' | 'academia';
+export type Stance = 'supportive' | 'neutral' | 'opposed';
+export type Engagement = 'manage_closely' | 'keep_satisfied' | 'keep_informed' | 'monitor';
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorType;
+  stance: Stance | null;
+  power: number | null; // 1–5
+  interest: number | null;
+  notes: string;
+  engagement: Engagement | null; // once both power and interest are given
+}
+
+export interface ActorInput {
+  name: string;
+  kind: ActorType;
+  stance?: Stance | null;
+  power?: number | null;
+  interest?: number | null;
+  notes?: string;
+}
+
+export interface ActorQuadrant {
+  engagement: Engagement;
+  actors: string[];
+}
+
+export interface ActorGrid {
+  quadrants: ActorQuadrant[];
+  unplaced: string[];
+}
+
+export interface Partnering {
+  actor: string;
+  actions: string[];
+}
+
+export interface ActorBoard {
+  actors: Actor[];
+  grid: ActorGrid;
+  partnering: Partnering[];
+}
+
+// Institutional analysis (institutions.rs)
+
+export type DefaultArea =
+  | 'planning'
+  | 'finance'
+  | 'social_development'
+  | 'health'
+  | 'education'
+  | 'information_systems'
+  | 'human_resources'
+  | 'coordination'
+  | 'participation';
+export type GovernmentLevel = 'national' | 'regional' | 'municipal';
+
+export interface InstitutionalArea {
+  id: string;
+  key: DefaultArea | null;
+  label: string; // custom, else the default's in the workshop's language
+  custom: boolean;
+  capacity: number | null; // 1 weak … 5 strong
+  gaps: string;
+}
+
+export interface Competence {
+  level: GovernmentLevel;
+  unit: string;
+  notes: string;
+}
+
+export interface TargetCompetences {
+  code: string;
+  title: Localized;
+  competences: Competence[]; // levels not recorded are absent
+}
+
+export interface ActionRef {
+  id: string;
+  title: string;
+}
+
+export interface AreaAnalysis {
+  area: InstitutionalArea;
+  needs_strengthening: boolean; // capacity ≤ 2
+  actions: ActionRef[];
+}
+
+export interface InstitutionalAnalysis {
+  decision: Decision | null;
+  targets: TargetCompetences[];
+  areas: AreaAnalysis[];
+  to_strengthen: string[]; // area ids
+  unaddressed: string[]; // of those, the ones no action addresses
+}

@@ -6,6 +6,7 @@
 
 mod bands;
 mod scatter;
+mod signatures;
 
 use printpdf::{
     Color, DateTime, FontId, Greyscale, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
@@ -15,6 +16,7 @@ use printpdf::{
 
 pub use bands::Band;
 pub use scatter::Scatter;
+pub use signatures::Signature;
 
 /// Raw TrueType bytes of the two faces every report uses. Both must cover every
 /// character the report prints: characters missing from the font render as empty boxes.
@@ -57,6 +59,8 @@ pub enum Block {
     Scatter(Scatter),
     /// Rows of boxed texts from top to bottom, each row titled (a problem tree).
     Bands(Vec<Band>),
+    /// Lines to sign on, two to a row, each with who signs under it.
+    Signatures(Vec<Signature>),
     /// Starts a new page unless the current page is still empty.
     PageBreak,
     /// Vertical space in millimetres; it does not carry over to the next page.
@@ -627,6 +631,9 @@ fn prepare(block: &Block, faces: &Faces, geo: &Geometry) -> Result<Prepared, Lay
             Prepared::Drawings(vec![scatter::draw(chart, faces, geo)?], 4.0 * PT_PER_MM)
         }
         Block::Bands(bands) => Prepared::Drawings(bands::draw(bands, faces, geo), 4.0 * PT_PER_MM),
+        Block::Signatures(list) => {
+            Prepared::Drawings(signatures::draw(list, faces, geo), 2.0 * PT_PER_MM)
+        }
         Block::PageBreak => Prepared::PageBreak,
         Block::Spacer(mm) => {
             if !mm.is_finite() || *mm < 0.0 {
@@ -822,7 +829,9 @@ fn lead_height(rest: &[Prepared]) -> f32 {
             g.header_h() + g.rows.first().map_or(0.0, |r| g.lines_h(r.line_count()))
         }
         Some(Prepared::Bars(b)) => b.height(),
-        Some(Prepared::Drawings(d, _)) => d.first().map_or(0.0, |d| d.height),
+        // Drawings that fit on one page move to the next page together, so the
+        // heading must go with all of them.
+        Some(Prepared::Drawings(d, _)) => d.iter().map(|d| d.height).sum(),
         Some(Prepared::Qr { size, .. }) => *size,
         Some(Prepared::PageBreak | Prepared::Space(_)) | None => 0.0,
     }

@@ -9,6 +9,7 @@ mod fixtures;
 mod prioritization;
 mod report;
 mod report_stage2;
+mod report_stage3;
 mod store;
 mod vester;
 mod voting;
