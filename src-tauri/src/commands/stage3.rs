@@ -3,6 +3,8 @@
 //! board of its screen, so derived lists (actions without a responsible unit,
 //! overdue actions, the power/interest grid, areas to strengthen) follow at once.
 
+use std::path::PathBuf;
+
 use cabildo_core::Result;
 use cabildo_core::actions::commitments::{self, Commitment, CommitmentInput};
 use cabildo_core::actions::follow_up::{self, StatusInput};
@@ -16,9 +18,11 @@ use cabildo_core::ids::{
 use cabildo_core::institutions::{self, Analysis, Level};
 use cabildo_core::store::Store;
 use cabildo_core::time::parse_date;
+use cabildo_core::workshop::{self, Language};
+use cabildo_core::{bundle, locale, report, tables};
 use tauri::State;
 
-use super::now;
+use super::{now, target};
 use crate::state::AppState;
 
 // ---- The action matrix ----
@@ -202,6 +206,61 @@ pub fn remove_commitment(
     state.with(|s| {
         commitments::remove(s, commitment_id, now())?;
         commitments::list(s, workshop_id)
+    })
+}
+
+// ---- What the facilitator takes away: the agenda to sign and the tables ----
+
+/// Writes the Agenda of Commitments PDF to `path`, or into the export folder.
+#[tauri::command]
+pub async fn write_commitments(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+    path: Option<PathBuf>,
+    language: Language,
+) -> Result<report::Written> {
+    state.with(|s| {
+        let path = match path {
+            Some(p) => p,
+            None => {
+                let title = locale::text(language, "report.commitments.title");
+                let name = bundle::file_name(&workshop::get(s, workshop_id)?, "pdf");
+                state.export_dir.join(format!("{title} - {name}"))
+            }
+        };
+        report::write_commitments(s, workshop_id, language, &path, now())
+    })
+}
+
+/// Writes every Stage 3 table as one workbook to `path`, or into the export folder.
+#[tauri::command]
+pub async fn write_tables_xlsx(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+    path: Option<PathBuf>,
+    language: Language,
+) -> Result<tables::Written> {
+    state.with(|s| {
+        let path = target(&state, s, workshop_id, path, "xlsx")?;
+        tables::write_xlsx(s, workshop_id, language, &path, now())
+    })
+}
+
+/// Writes each Stage 3 table as `<key>.csv` into `dir`, or into a folder named
+/// after the workshop in the export folder.
+#[tauri::command]
+pub async fn write_tables_csv(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+    dir: Option<PathBuf>,
+    language: Language,
+) -> Result<Vec<tables::Written>> {
+    state.with(|s| {
+        let dir = match dir {
+            Some(d) => d,
+            None => target(&state, s, workshop_id, None, "csv")?.with_extension(""),
+        };
+        tables::write_csv(s, workshop_id, language, &dir, now())
     })
 }
 

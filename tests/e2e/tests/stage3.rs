@@ -156,3 +156,57 @@ async fn two_lines_of_actions_are_typed_refused_where_wrong_and_the_stage_closed
     assert_eq!(first.end_date.unwrap().to_string(), "2026-12-31");
     assert!(actions::closed_at(&store, w).unwrap().is_some());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "drives the real app under Xvfb: run by make e2e"]
+async fn the_example_workshop_shows_its_actors_weak_areas_and_an_overdue_action() {
+    let profile = Profile::new();
+    let app = App::start(&profile).await;
+    app.wait_text("[data-testid=workshop-card]", |t| {
+        t.contains("Valle del Itata")
+    })
+    .await;
+    app.click("[data-testid=workshop-card]").await;
+
+    app.click("[data-testid=tab-institutions]").await;
+    app.wait_for("[data-testid=actor-grid]").await;
+    let weak = app.wait_for("[data-testid=weak-areas]").await;
+    assert_eq!(weak.attr("data-count").await.unwrap().as_deref(), Some("3"));
+    app.scroll_to_top_of("[data-testid=actor-grid]").await;
+    app.screenshot("43-actor-grid").await;
+    app.scroll_to_top_of("[data-testid=weak-areas]").await;
+    app.screenshot("44-weak-areas").await;
+
+    // The plan on a timeline, and the agenda printed with its signature lines.
+    app.click("[data-testid=tab-plan]").await;
+    app.wait_for("[data-testid=plan-bar-0-0]").await;
+    app.scroll_to_top_of("[data-testid=plan-gantt]").await;
+    app.screenshot("45-management-plan").await;
+    app.click("[data-testid=print-commitments]").await;
+    let pdf = app.text("[data-testid=commitments-path]").await;
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.trim(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("Agenda de compromisos") && text.contains("Begoña Núñez"),
+        "{text}"
+    );
+    app.click("[data-testid=export-xlsx]").await;
+    app.wait_text("[data-testid=tables-written]", |t| t.contains(".xlsx"))
+        .await;
+
+    // The example's follow-up session was on 2026-05-15; by mid-October one action
+    // is past its end and not done.
+    app.click("[data-testid=tab-follow_up]").await;
+    app.set_value("[data-testid=follow-up-today]", "2026-10-15")
+        .await;
+    app.wait_text("[data-testid=overdue-0]", |t| {
+        t.contains("Registro intercomunal de embarazo adolescente")
+    })
+    .await;
+    assert_eq!(app.texts("[data-testid^=overdue-]").await.len(), 1);
+    app.screenshot("46-follow-up-overdue").await;
+    app.quit().await;
+}

@@ -13,6 +13,7 @@ import type {
   GovernmentLevel,
   InstitutionalAnalysis,
   ManagementPlan,
+  TableFile,
   StatusInput,
   Board,
   SubjectKind,
@@ -247,6 +248,15 @@ export const updateCommitment = (workshopId: string, commitmentId: string, input
   invoke<Commitment[]>('update_commitment', { workshopId, commitmentId, input });
 export const removeCommitment = (workshopId: string, commitmentId: string) =>
   invoke<Commitment[]>('remove_commitment', { workshopId, commitmentId });
+/** The Agenda of Commitments PDF with signature lines, to `path` or the export folder. */
+export const writeCommitments = (workshopId: string, path: string | null, language: Language) =>
+  invoke<ReportResult>('write_commitments', { workshopId, path, language });
+/** Every Stage 3 table as one workbook (a sheet per table), to `path` or the export folder. */
+export const writeTablesXlsx = (workshopId: string, path: string | null, language: Language) =>
+  invoke<TableFile>('write_tables_xlsx', { workshopId, path, language });
+/** Every Stage 3 table as `<key>.csv` in `dir`, or in a folder named after the workshop in the export folder. */
+export const writeTablesCsv = (workshopId: string, dir: string | null, language: Language) =>
+  invoke<TableFile[]>('write_tables_csv', { workshopId, dir, language });
 
 /** The follow-up state as it stood on `today` ('YYYY-MM-DD'); every follow-up edit takes it too. */
 export const followUpBoard = (workshopId: string, today: string) =>

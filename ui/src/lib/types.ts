@@ -840,6 +840,12 @@ export interface CommitmentInput {
   action: string | null;
 }
 
+/** A table file written for the facilitator to take away (tables.rs `Written`). */
+export interface TableFile {
+  path: string;
+  bytes: number;
+}
+
 // Follow-up program (actions/follow_up.rs)
 
 export type ActionStatus = 'not_started' | 'in_progress' | 'done' | 'dropped';
