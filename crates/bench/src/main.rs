@@ -5,6 +5,7 @@
 
 mod lan;
 mod stage2;
+mod stage3;
 
 use std::time::{Duration, Instant};
 
@@ -340,6 +341,9 @@ async fn main() {
     }
     if wanted("i") {
         stage2::vester_analysis();
+    }
+    if wanted("j") {
+        stage3::report_and_tables();
     }
     if wanted("g") {
         lan::ballots().await;

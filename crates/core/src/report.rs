@@ -7,6 +7,7 @@ pub mod layout;
 pub mod paper_ballots;
 pub mod stage1;
 pub mod stage2;
+pub mod stage3;
 
 use std::path::Path;
 
@@ -264,6 +265,10 @@ pub fn workshop_pdf(
     chapters.extend(stage2::blocks(
         &crate::prioritization::board(store, id)?,
         &crate::vester::matrix(store, id)?,
+        language,
+    ));
+    chapters.extend(stage3::blocks(
+        &stage3::gather(store, id, now.date_naive())?,
         language,
     ));
     let spec = DocumentSpec {

@@ -65,6 +65,9 @@ pub enum Block {
     PageBreak,
     /// Vertical space in millimetres; it does not carry over to the next page.
     Spacer(f32),
+    /// These blocks on A4 pages turned sideways, for tables too wide for a portrait
+    /// page. They start on a new page, and what follows starts on another.
+    Landscape(Vec<Block>),
 }
 
 /// The colour of text.
@@ -641,7 +644,29 @@ fn prepare(block: &Block, faces: &Faces, geo: &Geometry) -> Result<Prepared, Lay
             }
             Prepared::Space(mm * PT_PER_MM)
         }
+        // `sections` lifts these out before anything is prepared.
+        Block::Landscape(_) => Prepared::PageBreak,
     })
+}
+
+/// Runs of blocks that share an orientation (`true` is landscape), in reading
+/// order; a landscape block inside another is already sideways.
+fn sections(blocks: &[Block], landscape: bool) -> Vec<(bool, Vec<&Block>)> {
+    fn walk<'b>(blocks: &'b [Block], landscape: bool, out: &mut Vec<(bool, Vec<&'b Block>)>) {
+        for b in blocks {
+            if let Block::Landscape(inner) = b {
+                walk(inner, true, out);
+                continue;
+            }
+            match out.last_mut() {
+                Some((l, run)) if *l == landscape => run.push(b),
+                _ => out.push((landscape, vec![b])),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(blocks, landscape, &mut out);
+    out
 }
 
 fn prepare_key_values(pairs: &[(String, String)], faces: &Faces, geo: &Geometry) -> Grid {
@@ -1374,17 +1399,27 @@ pub fn render(
         regular: Face::parse(fonts.regular, "regular")?,
         bold: Face::parse(fonts.bold, "bold")?,
     };
-    let geo = Geometry::new(spec.landscape, spec.decimal_comma);
-    let prepared = blocks
-        .iter()
-        .map(|b| prepare(b, &faces, &geo))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut flow = Flow::new(geo);
-    flow.place(&prepared, &faces);
-    let mut pages = flow.pages;
-    // A trailing page break or spacer can leave an empty last page; nobody wants to print it.
-    if pages.len() > 1 && pages.last().is_some_and(Vec::is_empty) {
-        pages.pop();
+    let mut pages: Vec<(Geometry, Vec<Item>)> = Vec::new();
+    for (landscape, run) in sections(blocks, spec.landscape) {
+        let geo = Geometry::new(landscape, spec.decimal_comma);
+        let prepared = run
+            .iter()
+            .map(|b| prepare(b, &faces, &geo))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut flow = Flow::new(geo);
+        flow.place(&prepared, &faces);
+        // A trailing page break or spacer can leave an empty last page; nobody wants to print it.
+        let mut run_pages = flow.pages;
+        while run_pages.last().is_some_and(Vec::is_empty) {
+            run_pages.pop();
+        }
+        pages.extend(run_pages.into_iter().map(|items| (geo, items)));
+    }
+    if pages.is_empty() {
+        pages.push((
+            Geometry::new(spec.landscape, spec.decimal_comma),
+            Vec::new(),
+        ));
     }
 
     let page_count = pages.len();
@@ -1396,11 +1431,11 @@ pub fn render(
     let regular_id = doc.add_font(&faces.regular.parsed);
     let bold_id = doc.add_font(&faces.bold.parsed);
 
-    let footer_y = geo.page_h - FOOTER_BASELINE_MM * PT_PER_MM;
     let pdf_pages = pages
         .iter_mut()
         .enumerate()
-        .map(|(i, items)| {
+        .map(|(i, (geo, items))| {
+            let footer_y = geo.page_h - FOOTER_BASELINE_MM * PT_PER_MM;
             let text = printable(&(spec.footer)(i + 1, page_count));
             let w = faces.width(&text, FOOTER);
             items.push(Item::Text {
@@ -1969,6 +2004,37 @@ mod tests {
             info.contains("Page size:       841.89 x 595.276 pts (A4)"),
             "{info}"
         );
+    }
+
+    #[test]
+    fn a_landscape_section_turns_only_its_own_pages_and_the_footer_counts_them_all() {
+        let (rendered, path) = render_to_file(
+            "landscape-section",
+            &spec(),
+            &[
+                Block::Paragraph("before".into()),
+                Block::Landscape(vec![municipal_table(5)]),
+                Block::Paragraph("after".into()),
+            ],
+        );
+        assert_eq!(rendered.pages, 3);
+        let file = path.to_str().unwrap();
+        let info = run("pdfinfo", &["-f", "1", "-l", "3", file]);
+        let sizes: Vec<&str> = info
+            .lines()
+            .filter(|l| l.starts_with("Page") && l.contains("size:"))
+            .map(|l| l.split("size:").nth(1).unwrap_or_default().trim())
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                "595.276 x 841.89 pts (A4)",
+                "841.89 x 595.276 pts (A4)",
+                "595.276 x 841.89 pts (A4)"
+            ],
+            "{info}"
+        );
+        assert!(run("pdftotext", &["-f", "2", "-l", "2", file, "-"]).contains("Page 2 of 3"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod diagnostic;
 mod fixtures;
 mod prioritization;
 mod report;
+mod report_chapter3;
 mod report_stage2;
 mod report_stage3;
 mod store;
