@@ -61,7 +61,7 @@ fn workshop_input() -> WorkshopInput {
 fn line(name: &str, ours: Duration, n: usize, base: Duration, base_name: &str) {
     let per_s = |d: Duration| n as f64 / d.as_secs_f64();
     println!(
-        "{name:<44} {:>10.0}/s  ({:>8.2} ms for {n})   baseline {base_name}: {:>10.0}/s   ratio {:.2}",
+        "{name:<44} {:>10.0}/s  ({:>8.2} ms for {n})   baseline {base_name}: {:>10.0}/s   ratio {:.3}",
         per_s(ours),
         ours.as_secs_f64() * 1e3,
         per_s(base),

@@ -14,11 +14,17 @@ use crate::{best_of, line, person};
 fn big_workshop(store: &mut Store) -> cabildo_core::ids::WorkshopId {
     let now = chrono::Utc::now();
     let w = demo::create(store, now).unwrap();
+    let workshop = cabildo_core::workshop::get(store, w).unwrap();
     let have = participants::list(store, w).unwrap().len();
-    let people: Vec<_> = (have..120).map(|i| person(i, None)).collect();
+    let people: Vec<_> = (have..120)
+        .map(|i| {
+            let mut p = person(i, None);
+            p.attendance = vec![workshop.start_date.to_string()];
+            p
+        })
+        .collect();
     participants::add_all(store, w, &people, now).unwrap();
 
-    let workshop = cabildo_core::workshop::get(store, w).unwrap();
     let area = indicators::areas(&workshop)[0].area.clone();
     let mut values = Vec::new();
     for code in cabildo_core::catalogue::mdg().indicators.keys() {
