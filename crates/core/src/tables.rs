@@ -1,8 +1,9 @@
-//! Stage 3's tables for spreadsheets: the action matrix, the management plan, the
-//! agenda of commitments, the follow-up program and status history, the actor
-//! map, the institutional areas and the competences — each as a CSV file, and all
-//! of them as one XLSX workbook with a sheet per table. Headers and closed
-//! vocabularies are in the chosen language; people's words stay as typed.
+//! A workshop's tables for spreadsheets: the participant register, the diagnostic,
+//! Stage 2's scoring and Vester matrix, then Stage 3's action matrix, management
+//! plan, agenda of commitments, follow-up program and status history, actor map,
+//! institutional areas and competences — each as a CSV file, and all of them as
+//! one XLSX workbook with a sheet per table. Headers and closed vocabularies are
+//! in the chosen language; people's words stay as typed.
 //!
 //! CSV files are written the way spreadsheets of each language read them without
 //! asking: UTF-8 with a byte-order mark (without it Excel takes the file for the
@@ -21,7 +22,10 @@ use crate::ids::WorkshopId;
 use crate::store::Store;
 use crate::time::Timestamp;
 use crate::workshop::Language;
-use crate::{Error, Result, actors, institutions, locale};
+use crate::{
+    Error, Result, actors, indicators, institutions, locale, participants, prioritization, vester,
+    workshop,
+};
 
 /// One cell: numbers and dates stay numbers and dates in the workbook.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -69,6 +73,12 @@ impl From<u8> for Value {
     }
 }
 
+impl From<i32> for Value {
+    fn from(v: i32) -> Self {
+        Value::Number(f64::from(v))
+    }
+}
+
 impl From<u32> for Value {
     fn from(v: u32) -> Self {
         Value::Number(f64::from(v))
@@ -77,7 +87,11 @@ impl From<u32> for Value {
 
 /// The tables, in the workbook's order. The key names the CSV file and the
 /// locale texts (`tables.<key>.*`).
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 12] = [
+    "participants",
+    "diagnostic",
+    "scoring",
+    "vester",
     "actions",
     "plan",
     "commitments",
@@ -121,6 +135,220 @@ fn word(language: Language, kind: &str, value: impl std::fmt::Display) -> Value 
 
 fn yes_no(language: Language, yes: bool) -> Value {
     Value::Text(t(language, if yes { "values.yes" } else { "values.no" }))
+}
+
+/// A word of a closed vocabulary that has its own locale texts (`<prefix>.<value>`).
+fn named(language: Language, prefix: &str, value: impl std::fmt::Display) -> Value {
+    Value::Text(locale::text(language, &format!("{prefix}.{value}")))
+}
+
+/// The participant register. Only people who agreed to appear by name are named.
+pub fn participants_table(
+    store: &Store,
+    workshop: WorkshopId,
+    language: Language,
+) -> Result<Table> {
+    let w = workshop::get(store, workshop)?;
+    let rows = participants::list(store, workshop)?
+        .iter()
+        .map(|p| {
+            vec![
+                if p.consent_listed {
+                    p.name.clone().into()
+                } else {
+                    Value::Empty
+                },
+                named(language, "gender", p.gender),
+                named(language, "sector", p.sector),
+                p.institution.clone().into(),
+                p.territory_id
+                    .and_then(|t| w.territory(t))
+                    .map(|t| t.name.clone())
+                    .into(),
+                p.role.clone().into(),
+                p.age_band
+                    .map_or(Value::Empty, |a| named(language, "age_band", a)),
+                p.attendance
+                    .iter()
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                    .into(),
+            ]
+        })
+        .collect();
+    Ok(table(
+        language,
+        "participants",
+        &[
+            "person",
+            "gender",
+            "sector",
+            "institution",
+            "territory",
+            "role",
+            "age_band",
+            "attendance",
+        ],
+        rows,
+    ))
+}
+
+/// Stage 1's diagnostic: a row per applicable indicator and area, with its light.
+pub fn diagnostic_table(store: &Store, workshop: WorkshopId, language: Language) -> Result<Table> {
+    let sheet = indicators::sheet(store, workshop)?;
+    let mut rows = Vec::new();
+    for goal in &sheet.goals {
+        for indicator in goal.indicators.iter().filter(|i| !i.not_applicable) {
+            for series in &indicator.series {
+                let a = &series.assessment;
+                rows.push(vec![
+                    goal.code.clone().into(),
+                    indicator.code.clone().into(),
+                    indicator.title.get(language).to_string().into(),
+                    sheet.area_name(&series.area).to_string().into(),
+                    a.baseline.map(|p| p.year).into(),
+                    a.baseline.map(|p| p.value).into(),
+                    a.latest.map(|p| p.year).into(),
+                    a.latest.map(|p| p.value).into(),
+                    a.target.as_ref().map(|t| t.year).into(),
+                    a.target.as_ref().map(|t| t.value).into(),
+                    named(language, "light", a.light),
+                ]);
+            }
+        }
+    }
+    Ok(table(
+        language,
+        "diagnostic",
+        &[
+            "goal",
+            "indicator",
+            "title",
+            "area",
+            "baseline_year",
+            "baseline",
+            "latest_year",
+            "latest",
+            "target_year",
+            "target",
+            "light",
+        ],
+        rows,
+    ))
+}
+
+/// Stage 2's ranking by weighted score, with each criterion's mean score.
+pub fn scoring_table(store: &Store, workshop: WorkshopId, language: Language) -> Result<Table> {
+    let results = prioritization::results(store, workshop)?;
+    let rows = results
+        .ranking
+        .candidates
+        .iter()
+        .map(|c| {
+            let mut row = vec![
+                c.rank.into(),
+                results
+                    .candidates
+                    .get(c.candidate)
+                    .map(|n| n.label.clone())
+                    .into(),
+                c.weighted.into(),
+                c.median.into(),
+                c.spread.into(),
+                c.agreement.map_or(Value::Empty, |a| {
+                    named(language, "report.stage2.agreement_level", a)
+                }),
+                yes_no(language, c.tied),
+            ];
+            row.extend(c.criteria.iter().map(|k| Value::from(k.mean)));
+            row
+        })
+        .collect();
+    let mut scoring = table(
+        language,
+        "scoring",
+        &[
+            "rank",
+            "candidate",
+            "weighted",
+            "median",
+            "spread",
+            "agreement",
+            "tie",
+        ],
+        rows,
+    );
+    scoring.headers.extend(results.criteria.iter().map(|c| {
+        locale::format(
+            language,
+            "tables.scoring.criterion_mean",
+            &[("criterion", &c.label)],
+        )
+    }));
+    Ok(scoring)
+}
+
+/// Stage 2's Vester matrix: each cause's influence on every cause, its sums,
+/// quadrant and place on the problem tree.
+pub fn vester_table(store: &Store, workshop: WorkshopId, language: Language) -> Result<Table> {
+    let matrix = vester::matrix(store, workshop)?;
+    let rows = matrix
+        .causes
+        .iter()
+        .zip(&matrix.values)
+        .map(|(cause, influences)| {
+            let mut row = vec![cause.label.clone().into()];
+            row.extend(influences.iter().map(|v| Value::from(*v)));
+            row.extend([
+                cause.active.into(),
+                cause.passive.into(),
+                named(language, "vester.quadrant", cause.quadrant),
+                named(language, "vester.place", cause.place),
+            ]);
+            row
+        })
+        .collect();
+    let mut v = table(
+        language,
+        "vester",
+        &["cause", "active", "passive", "quadrant", "place"],
+        rows,
+    );
+    // The influence columns, one per cause, go between the cause and its sums.
+    let sums = v.headers.split_off(1);
+    v.headers.extend(
+        matrix
+            .causes
+            .iter()
+            .map(|c| locale::format(language, "tables.vester.on", &[("cause", &c.label)])),
+    );
+    v.headers.extend(sums);
+    Ok(v)
+}
+
+/// The tables of the stages before Stage 3: participants, diagnostic, scoring and
+/// the Vester matrix.
+pub fn earlier(store: &Store, workshop: WorkshopId, language: Language) -> Result<Vec<Table>> {
+    Ok(vec![
+        participants_table(store, workshop, language)?,
+        diagnostic_table(store, workshop, language)?,
+        scoring_table(store, workshop, language)?,
+        vester_table(store, workshop, language)?,
+    ])
+}
+
+/// Every table of a workshop, in `KEYS` order; the follow-up states are as they
+/// stand on `today`.
+pub fn all(
+    store: &Store,
+    workshop: WorkshopId,
+    language: Language,
+    today: NaiveDate,
+) -> Result<Vec<Table>> {
+    let mut tables = earlier(store, workshop, language)?;
+    tables.extend(stage3(store, workshop, language, today)?);
+    Ok(tables)
 }
 
 /// Every Stage 3 table of a workshop; the follow-up states are as they stand on
@@ -518,7 +746,7 @@ pub fn stage3(
             language,
             "actors",
             &[
-                "name",
+                "actor",
                 "type",
                 "stance",
                 "power",
@@ -609,7 +837,7 @@ pub fn csv_file_name(table: &Table) -> String {
     format!("{}.csv", table.key)
 }
 
-/// Writes each Stage 3 table as `<key>.csv` in `dir`.
+/// Writes each table as `<key>.csv` in `dir`.
 pub fn write_csv(
     store: &Store,
     workshop: WorkshopId,
@@ -617,7 +845,7 @@ pub fn write_csv(
     dir: &Path,
     now: Timestamp,
 ) -> Result<Vec<Written>> {
-    stage3(store, workshop, language, now.date_naive())?
+    all(store, workshop, language, now.date_naive())?
         .iter()
         .map(|table| {
             let path = dir.join(csv_file_name(table));
@@ -700,7 +928,7 @@ pub fn xlsx_bytes(tables: &[Table], now: Timestamp) -> Result<Vec<u8>> {
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-/// Writes every Stage 3 table to one XLSX workbook.
+/// Writes every table to one XLSX workbook.
 pub fn write_xlsx(
     store: &Store,
     workshop: WorkshopId,
@@ -708,7 +936,7 @@ pub fn write_xlsx(
     path: &Path,
     now: Timestamp,
 ) -> Result<Written> {
-    let tables = stage3(store, workshop, language, now.date_naive())?;
+    let tables = all(store, workshop, language, now.date_naive())?;
     let bytes = xlsx_bytes(&tables, now)?;
     crate::files::write_atomically(path, &bytes)?;
     Ok(Written {

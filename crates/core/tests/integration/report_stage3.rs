@@ -255,7 +255,9 @@ fn the_pages_of_the_demo_agenda_are_saved_as_images_with_ink_on_them() {
 mod tables {
     use cabildo_core::tables::{self, Value};
     use cabildo_core::workshop::Language;
-    use cabildo_core::{Store, demo, locale, spreadsheet};
+    use cabildo_core::{
+        Store, demo, indicators, locale, participants, prioritization, spreadsheet, vester,
+    };
     use calamine::{Data, Reader, Xlsx, open_workbook};
     use chrono::{TimeZone, Utc};
 
@@ -275,15 +277,17 @@ mod tables {
         let written = tables::write_xlsx(&store, id, Language::Es, &path, october()).unwrap();
         assert_eq!(written.bytes, std::fs::metadata(&path).unwrap().len());
 
-        let expected = tables::stage3(&store, id, Language::Es, october().date_naive()).unwrap();
+        let expected = tables::all(&store, id, Language::Es, october().date_naive()).unwrap();
         let mut book: Xlsx<_> = open_workbook(&path).unwrap();
         let names: Vec<String> = tables::KEYS
             .iter()
             .map(|k| locale::text(Language::Es, &format!("tables.{k}.name")))
             .collect();
         assert_eq!(book.sheet_names(), names);
-        // Header and rows: 6 actions, 6 commitments, 4 meetings and 4 checkpoints,
-        // 4 statuses from the first session, 9 actors, 9 areas, 3 levels.
+        // Header and rows: every participant, an applicable indicator per area,
+        // every candidate and cause; then 6 actions, 6 commitments, 4 meetings and
+        // 4 checkpoints, 4 statuses from the first session, 9 actors, 9 areas,
+        // 3 levels.
         let rows: Vec<usize> = names
             .iter()
             .map(|n| book.worksheet_range(n).unwrap().height())
@@ -295,13 +299,32 @@ mod tables {
                 .map(|t| t.rows.len() + 1)
                 .collect::<Vec<_>>()
         );
+        let participants = participants::list(&store, id).unwrap().len();
+        let sheet = indicators::sheet(&store, id).unwrap();
+        let diagnostic: usize = sheet
+            .goals
+            .iter()
+            .flat_map(|g| &g.indicators)
+            .filter(|i| !i.not_applicable)
+            .map(|i| i.series.len())
+            .sum();
+        let candidates = prioritization::results(&store, id)
+            .unwrap()
+            .candidates
+            .len();
+        let causes = vester::matrix(&store, id).unwrap().causes.len();
+        assert!(participants > 0 && diagnostic > 0 && candidates > 0 && causes > 0);
+        assert_eq!(
+            rows[..4],
+            [participants + 1, diagnostic + 1, candidates + 1, causes + 1]
+        );
         assert_eq!(
             [
-                rows[0], rows[2], rows[3], rows[4], rows[5], rows[6], rows[7]
+                rows[4], rows[6], rows[7], rows[8], rows[9], rows[10], rows[11]
             ],
             [7, 7, 9, 5, 10, 10, 4]
         );
-        assert!(rows[1] > 7, "the plan has its actions and its totals");
+        assert!(rows[5] > 7, "the plan has its actions and its totals");
 
         let actors = book.worksheet_range("Mapa de actores").unwrap();
         let names: Vec<String> = actors.rows().skip(1).map(|r| r[0].to_string()).collect();
@@ -317,7 +340,7 @@ mod tables {
             .iter()
             .map(|c| c.to_string())
             .collect();
-        assert_eq!(header, expected[0].headers);
+        assert_eq!(header, expected[4].headers);
         let first = &actions.rows().nth(1).unwrap().to_vec();
         let column = |key: &str| {
             let title = locale::text(Language::Es, &format!("tables.actions.{key}"));
