@@ -295,3 +295,96 @@ fn wait_until_gone() {
     }
     panic!("the app did not end");
 }
+
+/// Where phones reach the voting server the app started, and the PIN they join with.
+pub struct Voting {
+    pub base: String,
+    pub pin: String,
+}
+
+impl App {
+    /// Starts the voting server on loopback from the Voting tab, as a facilitator
+    /// would, and reads its address and PIN off the screen.
+    pub async fn start_voting_on_loopback(&self) -> Voting {
+        self.click("[data-testid=tab-voting]").await;
+        self.set_value("[data-testid=vt-address]", "127.0.0.1")
+            .await;
+        self.type_into("[data-testid=vt-port]", "0").await;
+        self.click("[data-testid=vt-start]").await;
+        let pin = self
+            .wait_text("[data-testid=vt-pin]", |t| {
+                t.chars().filter(char::is_ascii_digit).count() == 6
+            })
+            .await;
+        let url = self
+            .wait_text("[data-testid=vt-url]", |t| t.contains("http://127.0.0.1:"))
+            .await;
+        Voting {
+            base: url.trim().split("/?").next().unwrap().to_string(),
+            pin: pin.chars().filter(char::is_ascii_digit).collect(),
+        }
+    }
+}
+
+/// A simulated phone over loopback: it joins with the PIN and speaks the LAN API.
+pub struct Phone {
+    base: String,
+    token: String,
+}
+
+/// An HTTP client that hands back 4xx and 5xx answers instead of failing on them.
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// POSTs JSON; the status and the JSON answer (null when there is none).
+pub fn post(url: &str, token: Option<&str>, body: &serde_json::Value) -> (u16, serde_json::Value) {
+    let mut req = agent().post(url).header("Content-Type", "application/json");
+    if let Some(t) = token {
+        req = req.header("Authorization", format!("Bearer {t}"));
+    }
+    let mut resp = req.send(body.to_string()).unwrap();
+    let status = resp.status().as_u16();
+    let text = resp.body_mut().read_to_string().unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+impl Phone {
+    pub fn join(voting: &Voting) -> Phone {
+        let (status, joined) = post(
+            &format!("{}/api/join", voting.base),
+            None,
+            &serde_json::json!({"pin": voting.pin}),
+        );
+        assert_eq!(status, 200, "{joined}");
+        Phone {
+            base: voting.base.clone(),
+            token: joined["device_token"].as_str().unwrap().to_string(),
+        }
+    }
+
+    /// What the phone sees: the open question, the counts, the results once revealed.
+    pub fn state(&self) -> serde_json::Value {
+        let mut resp = agent()
+            .get(format!("{}/api/state", self.base))
+            .header("Authorization", format!("Bearer {}", self.token))
+            .call()
+            .unwrap();
+        serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap()
+    }
+
+    /// Sends a ballot; the status and the server's answer.
+    pub fn send(&self, ballot: &serde_json::Value) -> (u16, serde_json::Value) {
+        post(
+            &format!("{}/api/ballots", self.base),
+            Some(&self.token),
+            ballot,
+        )
+    }
+}

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use cabildo_core::workshop::{self, Language, TerritoryInput, TerritoryLevel, WorkshopInput};
-use cabildo_e2e::{App, Profile};
+use cabildo_e2e::{App, Phone, Profile, Voting};
 use serde_json::{Map, Value, json};
 
 const TITLE: &str = "Taller ODM — Ninhue, Región de Ñuble";
@@ -32,35 +32,13 @@ fn prepared(profile: &Profile) {
     workshop::create(&mut store, &input, now).unwrap();
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
-fn post(url: &str, token: Option<&str>, body: &Value) -> (u16, Value) {
-    let mut req = agent().post(url).header("Content-Type", "application/json");
-    if let Some(t) = token {
-        req = req.header("Authorization", format!("Bearer {t}"));
-    }
-    let mut resp = req.send(body.to_string()).unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.body_mut().read_to_string().unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
 /// A phone joins and scores every candidate: `score(candidate label, criterion index)`.
 fn phone_scores(base: &str, pin: &str, phone: usize, score: impl Fn(&str, usize) -> i64) {
-    let (status, joined) = post(&format!("{base}/api/join"), None, &json!({"pin": pin}));
-    assert_eq!(status, 200, "{joined}");
-    let token = joined["device_token"].as_str().unwrap().to_string();
-    let mut resp = agent()
-        .get(format!("{base}/api/state"))
-        .header("Authorization", format!("Bearer {token}"))
-        .call()
-        .unwrap();
-    let state: Value = serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap();
+    let device = Phone::join(&Voting {
+        base: base.into(),
+        pin: pin.into(),
+    });
+    let state = device.state();
     let q = &state["question"];
     assert_eq!(q["kind"], "scores", "{state}");
     let criteria = q["criteria"].as_array().unwrap();
@@ -85,7 +63,7 @@ fn phone_scores(base: &str, pin: &str, phone: usize, score: impl Fn(&str, usize)
         "client_ballot_id": format!("scores-{phone}"),
         "answer": {"scores": scores},
     });
-    let (status, body) = post(&format!("{base}/api/ballots"), Some(&token), &ballot);
+    let (status, body) = device.send(&ballot);
     assert_eq!(status, 200, "{body}");
 }
 
@@ -107,20 +85,7 @@ async fn three_candidates_scored_by_five_phones_are_ranked_and_a_vester_matrix_i
     app.click("[data-testid=workshop-card]").await;
 
     // The phones need the voting server: started on loopback from the voting tab.
-    app.click("[data-testid=tab-voting]").await;
-    app.set_value("[data-testid=vt-address]", "127.0.0.1").await;
-    app.type_into("[data-testid=vt-port]", "0").await;
-    app.click("[data-testid=vt-start]").await;
-    let pin = app
-        .wait_text("[data-testid=vt-pin]", |t| {
-            t.chars().filter(char::is_ascii_digit).count() == 6
-        })
-        .await;
-    let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
-    let url = app
-        .wait_text("[data-testid=vt-url]", |t| t.contains("http://127.0.0.1:"))
-        .await;
-    let base = url.trim().split("/?").next().unwrap().to_string();
+    let Voting { base, pin } = app.start_voting_on_loopback().await;
     app.click("[data-testid=vt-open-presenter]").await;
     let main = app.switch_to_new_window().await;
     let presenter = app.client.window().await.unwrap();

@@ -12,8 +12,8 @@ use cabildo_core::actions::{commitments, follow_up};
 use cabildo_core::prioritization::{self, Origin, SubjectKind};
 use cabildo_core::workshop::{self, Language, TerritoryInput, TerritoryLevel, WorkshopInput};
 use cabildo_core::{Store, actions, institutions};
-use cabildo_e2e::{App, Profile};
-use serde_json::{Map, Value, json};
+use cabildo_e2e::{App, Phone, Profile, Voting};
+use serde_json::{Map, json};
 
 /// A workshop whose Stage 2 chose target 5.A (a filled database skips the demo).
 fn prepared(profile: &Profile) -> cabildo_core::ids::WorkshopId {
@@ -217,24 +217,6 @@ async fn the_example_workshop_shows_its_actors_weak_areas_and_an_overdue_action(
     app.quit().await;
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
-fn post(url: &str, token: Option<&str>, body: &Value) -> (u16, Value) {
-    let mut req = agent().post(url).header("Content-Type", "application/json");
-    if let Some(t) = token {
-        req = req.header("Authorization", format!("Bearer {t}"));
-    }
-    let mut resp = req.send(body.to_string()).unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.body_mut().read_to_string().unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
 /// Where the room places each action on the 2×2 (impact, feasibility, 0–1): the
 /// three phones spread a quarter either side, so the mean is this.
 fn room_place(label: &str) -> (f64, f64) {
@@ -253,15 +235,11 @@ fn room_place(label: &str) -> (f64, f64) {
 
 /// A phone joins with the PIN and places every action on the open 2×2.
 fn phone_places(base: &str, pin: &str, phone: usize) {
-    let (status, joined) = post(&format!("{base}/api/join"), None, &json!({"pin": pin}));
-    assert_eq!(status, 200, "{joined}");
-    let token = joined["device_token"].as_str().unwrap().to_string();
-    let mut resp = agent()
-        .get(format!("{base}/api/state"))
-        .header("Authorization", format!("Bearer {token}"))
-        .call()
-        .unwrap();
-    let state: Value = serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap();
+    let device = Phone::join(&Voting {
+        base: base.into(),
+        pin: pin.into(),
+    });
+    let state = device.state();
     let q = &state["question"];
     assert_eq!(q["kind"], "grid", "{state}");
     let options = q["options"].as_array().unwrap();
@@ -280,7 +258,7 @@ fn phone_places(base: &str, pin: &str, phone: usize) {
         "client_ballot_id": format!("grid-{phone}"),
         "answer": {"placements": placements},
     });
-    let (status, body) = post(&format!("{base}/api/ballots"), Some(&token), &ballot);
+    let (status, body) = device.send(&ballot);
     assert_eq!(status, 200, "{body}");
 }
 
@@ -303,20 +281,7 @@ async fn five_actions_placed_by_the_room_committed_and_followed_up_a_month_later
     app.click("[data-testid=workshop-card]").await;
 
     // The phones need the voting server: started on loopback from the voting tab.
-    app.click("[data-testid=tab-voting]").await;
-    app.set_value("[data-testid=vt-address]", "127.0.0.1").await;
-    app.type_into("[data-testid=vt-port]", "0").await;
-    app.click("[data-testid=vt-start]").await;
-    let pin = app
-        .wait_text("[data-testid=vt-pin]", |t| {
-            t.chars().filter(char::is_ascii_digit).count() == 6
-        })
-        .await;
-    let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
-    let url = app
-        .wait_text("[data-testid=vt-url]", |t| t.contains("http://127.0.0.1:"))
-        .await;
-    let base = url.trim().split("/?").next().unwrap().to_string();
+    let Voting { base, pin } = app.start_voting_on_loopback().await;
 
     // An actor to partner with, and three institutional areas rated (two weak).
     app.click("[data-testid=tab-institutions]").await;

@@ -3,40 +3,16 @@
 //! and the count rises on the projected window; revealed results appear there.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use cabildo_e2e::{App, Profile};
-use serde_json::{Value, json};
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
-fn post(url: &str, token: Option<&str>, body: &Value) -> (u16, Value) {
-    let mut req = agent().post(url).header("Content-Type", "application/json");
-    if let Some(t) = token {
-        req = req.header("Authorization", format!("Bearer {t}"));
-    }
-    let mut resp = req.send(body.to_string()).unwrap();
-    let status = resp.status().as_u16();
-    (
-        status,
-        serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap_or(Value::Null),
-    )
-}
+use cabildo_e2e::{App, Phone, Profile, Voting};
+use serde_json::json;
 
 /// A phone: joins with the PIN and votes for the option labelled `label`.
 fn phone_votes(base: &str, pin: &str, label: &str) {
-    let (status, joined) = post(&format!("{base}/api/join"), None, &json!({"pin": pin}));
-    assert_eq!(status, 200, "{joined}");
-    let token = joined["device_token"].as_str().unwrap().to_string();
-    let mut resp = agent()
-        .get(format!("{base}/api/state"))
-        .header("Authorization", format!("Bearer {token}"))
-        .call()
-        .unwrap();
-    let state: Value = serde_json::from_str(&resp.body_mut().read_to_string().unwrap()).unwrap();
+    let device = Phone::join(&Voting {
+        base: base.into(),
+        pin: pin.into(),
+    });
+    let state = device.state();
     let question = &state["question"];
     let option = question["options"]
         .as_array()
@@ -46,10 +22,7 @@ fn phone_votes(base: &str, pin: &str, label: &str) {
         .unwrap()["id"]
         .clone();
     let ballot = json!({"question_id": question["id"], "client_ballot_id": "1", "answer": {"option": option}});
-    assert_eq!(
-        post(&format!("{base}/api/ballots"), Some(&token), &ballot).0,
-        200
-    );
+    assert_eq!(device.send(&ballot).0, 200);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -62,21 +35,7 @@ async fn phones_vote_over_loopback_and_the_presenter_count_rises() {
     })
     .await;
     app.click("[data-testid=workshop-card]").await;
-    app.click("[data-testid=tab-voting]").await;
-
-    app.set_value("[data-testid=vt-address]", "127.0.0.1").await;
-    app.type_into("[data-testid=vt-port]", "0").await;
-    app.click("[data-testid=vt-start]").await;
-    let pin = app
-        .wait_text("[data-testid=vt-pin]", |t| {
-            t.chars().filter(char::is_ascii_digit).count() == 6
-        })
-        .await;
-    let pin: String = pin.chars().filter(char::is_ascii_digit).collect();
-    let url = app
-        .wait_text("[data-testid=vt-url]", |t| t.contains("http://127.0.0.1:"))
-        .await;
-    let base = url.trim().split("/?").next().unwrap().to_string();
+    let Voting { base, pin } = app.start_voting_on_loopback().await;
 
     app.set_value("[data-testid=q-new-kind]", "single").await;
     app.type_into("[data-testid=q-new-prompt]", "¿Qué obra primero en Ninhue?")
@@ -153,6 +112,6 @@ async fn phones_vote_over_loopback_and_the_presenter_count_rises() {
     app.quit().await;
 
     // Voting stopped: nothing listens any more.
-    let gone = agent().get(format!("{base}/")).call();
+    let gone = cabildo_e2e::agent().get(format!("{base}/")).call();
     assert!(gone.is_err(), "the server stops with the voting");
 }
