@@ -6,6 +6,7 @@ mod bundle;
 mod csv_import;
 mod diagnostic;
 mod fixtures;
+mod pdf;
 mod prioritization;
 mod report;
 mod report_chapter3;

@@ -5,21 +5,7 @@ use cabildo_core::workshop::Language;
 use cabildo_core::{Store, demo, report, workshop};
 
 use crate::fixtures::{TempDb, at, person, workshop_input};
-
-fn pdftotext(path: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("poppler-utils is installed");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::pdf::{pages_dir, pdftotext};
 
 #[test]
 fn the_demo_report_keeps_accents_and_lists_every_consenting_participant_and_no_one_else() {
@@ -157,13 +143,6 @@ fn a_long_participant_list_spans_pages_with_the_header_repeated_and_nothing_cut(
         .arg(shots.join("long-list"))
         .status()
         .unwrap();
-}
-
-/// Where page images are kept for a person to look at (next to the e2e screenshots).
-fn pages_dir() -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report-pages");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

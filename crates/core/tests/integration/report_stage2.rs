@@ -12,23 +12,9 @@ use cabildo_core::workshop::{self, Language};
 use cabildo_core::{Store, demo, locale, report};
 
 use crate::fixtures::{TempDb, at, workshop_input};
+use crate::pdf::{flat, pages_dir, pdftotext};
 
 const LANGUAGES: [Language; 4] = [Language::Es, Language::En, Language::Pt, Language::Fr];
-
-fn pdftotext(path: &Path, args: &[&str]) -> String {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("poppler-utils is installed");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// The text in writing order with every run of white space as one space, so a
 /// label wrapped inside its table cell or box reads back whole.
@@ -39,12 +25,6 @@ fn flat_text(path: &Path) -> String {
 fn page_text(path: &Path, page: usize) -> String {
     let n = page.to_string();
     flat(&pdftotext(path, &["-raw", "-f", &n, "-l", &n]))
-}
-
-/// White space as `flat_text` leaves it: French puts no-break spaces before its
-/// colons, which pdftotext gives back as spaces of either kind.
-fn flat(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn stage2(language: Language, key: &str) -> String {
@@ -64,13 +44,6 @@ fn chapter_pages(path: &Path, pages: usize, language: Language) -> Vec<usize> {
         .find(|&p| page_text(path, p).contains(&title))
         .unwrap_or_else(|| panic!("{language}: no page has {title:?}"));
     (first..=pages).collect()
-}
-
-/// Where page images are kept for a person to look at (next to the e2e screenshots).
-fn pages_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report-pages");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// A page rendered in colour: width, height and RGB bytes (pdftoppm's PPM, "P6").
