@@ -79,6 +79,11 @@ pub struct Manifest {
     pub content_sha256: String,
     /// The exporting device's ed25519 public key, hex.
     pub public_key: String,
+    /// For each other device whose rows of this workshop the exporter holds,
+    /// the newest of that device's bundles it had merged (that device's clock).
+    /// Merging uses it to tell a deliberate overwrite from a conflict.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seen: BTreeMap<DeviceId, String>,
 }
 
 /// Rows by table; each row maps column name to a JSON scalar.
@@ -99,13 +104,13 @@ pub struct ImportReport {
     pub unchanged: u32,
 }
 
-fn damaged(detail: impl Into<String>) -> Error {
+pub(crate) fn damaged(detail: impl Into<String>) -> Error {
     Error::BundleDamaged {
         detail: detail.into(),
     }
 }
 
-fn sql_to_json(v: ValueRef<'_>) -> Result<Value> {
+pub(crate) fn sql_to_json(v: ValueRef<'_>) -> Result<Value> {
     Ok(match v {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::from(i),
@@ -121,7 +126,7 @@ fn sql_to_json(v: ValueRef<'_>) -> Result<Value> {
     })
 }
 
-fn json_to_sql(column: &str, v: &Value) -> Result<SqlValue> {
+pub(crate) fn json_to_sql(column: &str, v: &Value) -> Result<SqlValue> {
     Ok(match v {
         Value::Null => SqlValue::Null,
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
@@ -136,7 +141,7 @@ fn json_to_sql(column: &str, v: &Value) -> Result<SqlValue> {
     })
 }
 
-fn columns(store: &Store, table: &str) -> Result<Vec<String>> {
+pub(crate) fn columns(store: &Store, table: &str) -> Result<Vec<String>> {
     let mut st = store
         .conn()
         .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
@@ -203,6 +208,7 @@ pub fn seal(
         workshop_title: title.to_string(),
         content_sha256: hex::encode(Sha256::digest(&content)),
         public_key: hex::encode(key.verifying_key().as_bytes()),
+        seen: crate::merge::knowledge(store, id)?,
     };
     let manifest_line = serde_json::to_string(&manifest).map_err(|e| Error::InvalidInput {
         detail: e.to_string(),
@@ -323,132 +329,27 @@ pub fn read(bytes: &[u8]) -> Result<Bundle> {
     Ok(Bundle { manifest, tables })
 }
 
-/// The columns of this version that a table's rows carry. A bundle from an older
-/// version lacks the columns added since; they keep their defaults on insert and
-/// their current values on update. Every row must carry the same ones.
-fn carried_columns(cols: &[String], rows: &[Map<String, Value>]) -> Vec<String> {
-    match rows.first() {
-        Some(first) => cols
-            .iter()
-            .filter(|c| first.contains_key(c.as_str()))
-            .cloned()
-            .collect(),
-        None => cols.to_vec(),
-    }
-}
-
-/// Checks that the content holds one workshop, the manifest's, and only rows of it.
-fn check_shape(store: &Store, bundle: &Bundle) -> Result<()> {
-    let id = Value::String(bundle.manifest.workshop_id.to_string());
-    for table in bundle.tables.keys() {
-        if !TABLES.contains(&table.as_str()) {
-            return Err(damaged(format!("unknown table {table}")));
-        }
-    }
-    let workshops = bundle
-        .tables
-        .get("workshops")
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    if workshops.len() != 1 || workshops[0].get("id") != Some(&id) {
-        return Err(damaged("the content does not hold the manifest's workshop"));
-    }
-    for &table in TABLES {
-        let cols = columns(store, table)?;
-        let rows = bundle
-            .tables
-            .get(table)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let carried = carried_columns(&cols, rows);
-        if let Some(missing) = ["id", "updated_at", "device_id"]
-            .iter()
-            .find(|c| !carried.iter().any(|k| k == *c))
-        {
-            return Err(damaged(format!("{table}: the rows have no {missing}")));
-        }
-        for row in rows {
-            if row.len() != carried.len() || carried.iter().any(|c| !row.contains_key(c)) {
-                return Err(damaged(format!(
-                    "{table}: the columns do not match this version"
-                )));
-            }
-            if table != "workshops" && row.get("workshop_id") != Some(&id) {
-                return Err(damaged(format!(
-                    "{table}: a row belongs to another workshop"
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Merges a verified bundle: in one transaction, row by row, the later
-/// `updated_at` wins and the device id breaks ties. Importing the same bundle
-/// again changes nothing.
+/// Merges a bundle into `store` (any correctly signed file: a facilitator moving
+/// a workshop between their own laptops). A coordinator merges with
+/// `merge::merge` and `Admission::TrustedKeys`.
 pub fn import(store: &mut Store, bytes: &[u8]) -> Result<ImportReport> {
-    let bundle = read(bytes)?;
-    check_shape(store, &bundle)?;
-    let mut plans = Vec::new();
-    for &table in TABLES {
-        let rows = bundle
-            .tables
-            .get(table)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        plans.push((table, carried_columns(&columns(store, table)?, rows)));
-    }
-    let workshop_id = bundle.manifest.workshop_id;
-    let mut report = ImportReport {
-        workshop_id: Some(workshop_id),
-        title: bundle.manifest.workshop_title.clone(),
-        ..ImportReport::default()
-    };
-    store.with_tx(|tx, _| {
-        for (table, cols) in &plans {
-            let list = cols.join(", ");
-            let marks = (1..=cols.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-            let sets = cols.iter().map(|c| format!("{c} = excluded.{c}")).collect::<Vec<_>>().join(", ");
-            let upsert = format!(
-                "INSERT INTO {table} ({list}) VALUES ({marks}) ON CONFLICT (id) DO UPDATE SET {sets}"
-            );
-            let owner = if *table == "workshops" { "id" } else { "workshop_id" };
-            let existing = format!("SELECT updated_at, device_id, {owner} FROM {table} WHERE id = ?1");
-            for row in bundle.tables.get(*table).map(Vec::as_slice).unwrap_or_default() {
-                let values = cols
-                    .iter()
-                    .map(|c| json_to_sql(c, &row[c]))
-                    .collect::<Result<Vec<_>>>()?;
-                let field = |name: &str| row.get(name).and_then(Value::as_str).unwrap_or_default();
-                let ours: Option<(String, String, String)> = {
-                    use rusqlite::OptionalExtension;
-                    tx.query_row(&existing, [field("id")], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                        .optional()?
-                };
-                let incoming = (field("updated_at"), field("device_id"));
-                match ours {
-                    Some((_, _, o)) if o != field(owner) => {
-                        return Err(damaged(format!("{table}: a row id belongs to another workshop")));
-                    }
-                    Some((at, dev, _)) if (incoming.0, incoming.1) <= (at.as_str(), dev.as_str()) => {
-                        report.unchanged += 1;
-                        continue;
-                    }
-                    Some(_) => report.updated += 1,
-                    None => report.inserted += 1,
-                }
-                tx.prepare_cached(&upsert)?
-                    .execute(rusqlite::params_from_iter(values.iter()))
-                    .map_err(|e| damaged(format!("{table}: {e}")))?;
-            }
-        }
-        Ok(())
-    })?;
-    Ok(report)
+    let merged = crate::merge::merge(
+        store,
+        bytes,
+        crate::merge::Admission::AnyKey,
+        chrono::Utc::now(),
+    )?;
+    Ok(ImportReport {
+        workshop_id: Some(merged.workshop_id),
+        title: merged.title,
+        inserted: merged.inserted,
+        updated: merged.updated,
+        unchanged: merged.unchanged,
+    })
 }
 
-/// Imports a file, refusing an oversized one before reading it.
-pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport> {
+/// Reads a file, refusing an oversized one before reading it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(path.display(), e))?
         .len();
@@ -458,6 +359,10 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path.display(), e))?;
-    import(store, &bytes)
+    std::fs::read(path).map_err(|e| Error::io(path.display(), e))
+}
+
+/// Imports a file, refusing an oversized one before reading it.
+pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport> {
+    import(store, &read_file(path)?)
 }

@@ -144,6 +144,24 @@ pub enum Error {
     InvalidInput { detail: String },
     #[error("the PDF could not be made: {detail}")]
     Pdf { detail: String },
+    #[error(
+        "the workshop file comes from a device this database does not trust yet (device {device}, key {fingerprint}): trust it first"
+    )]
+    BundleUnknownDevice { device: String, fingerprint: String },
+    #[error(
+        "the workshop file claims to come from device {device} but is signed with another key than the one trusted for it"
+    )]
+    BundleKeyMismatch { device: String },
+    #[error("this enrollment code is not one of the hub's")]
+    TokenUnknown,
+    #[error("this enrollment code is already used by another laptop")]
+    TokenTaken,
+    #[error("this database is open read-only (a hub's database): nothing can be changed in it")]
+    ReadOnly,
+    #[error("{url:?} is not a hub address (http://host:port)")]
+    BadHubUrl { url: String },
+    #[error("the hub could not be reached or refused the workshop: {detail}")]
+    SyncFailed { detail: String },
 }
 
 impl Error {
@@ -172,6 +190,13 @@ impl Error {
             Error::BundleBadSignature => "bundle_bad_signature",
             Error::BundleTooLarge { .. } => "bundle_too_large",
             Error::BundleNewerFormat { .. } => "bundle_newer_format",
+            Error::BundleUnknownDevice { .. } => "bundle_unknown_device",
+            Error::BundleKeyMismatch { .. } => "bundle_key_mismatch",
+            Error::TokenUnknown => "token_unknown",
+            Error::TokenTaken => "token_taken",
+            Error::ReadOnly => "read_only",
+            Error::BadHubUrl { .. } => "bad_hub_url",
+            Error::SyncFailed { .. } => "sync_failed",
             Error::CsvHeader { .. } => "csv_header",
             Error::CsvValue { .. } => "csv_value",
             Error::UnknownIndicator { .. } => "unknown_indicator",
@@ -246,6 +271,19 @@ impl Error {
                 p.insert("found", found.to_string());
                 p.insert("supported", supported.to_string());
             }
+            Error::BundleUnknownDevice {
+                device,
+                fingerprint,
+            } => {
+                p.insert("device", device.clone());
+                p.insert("fingerprint", fingerprint.clone());
+            }
+            Error::BundleKeyMismatch { device } => {
+                p.insert("device", device.clone());
+            }
+            Error::BadHubUrl { url } => {
+                p.insert("url", url.clone());
+            }
             Error::BundleTooLarge { size, limit } => {
                 p.insert("size", size.to_string());
                 p.insert("limit", limit.to_string());
@@ -254,6 +292,7 @@ impl Error {
                 p.insert("detail", e.to_string());
             }
             Error::Io { detail }
+            | Error::SyncFailed { detail }
             | Error::BundleDamaged { detail }
             | Error::CsvHeader { detail }
             | Error::InvalidInput { detail }
@@ -346,7 +385,10 @@ impl Error {
             | Error::AreaLabelEmpty
             | Error::CommitmentIncomplete
             | Error::NoDecision
-            | Error::NothingToPlace => {}
+            | Error::NothingToPlace
+            | Error::TokenUnknown
+            | Error::TokenTaken
+            | Error::ReadOnly => {}
         }
         p
     }

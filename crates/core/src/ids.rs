@@ -79,6 +79,8 @@ fn named_uuid(kind: &str, parts: &[&str]) -> Uuid {
 id_type!(
     /// The installation that last changed a row; also the bundle signer.
     DeviceId,
+    /// A row changed on two devices, found while merging.
+    ConflictId,
     WorkshopId,
     TerritoryId,
     AgendaItemId,

@@ -22,8 +22,8 @@ use crate::workshop::{self, Language, Workshop};
 use crate::{Error, Result, catalogue};
 use layout::{Align, Block, Column, DocumentSpec, Fonts};
 
-const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Written {
@@ -32,7 +32,7 @@ pub struct Written {
     pub bytes: u64,
 }
 
-fn date(language: Language, d: NaiveDate) -> String {
+pub(crate) fn date(language: Language, d: NaiveDate) -> String {
     match language {
         Language::En => d.format("%Y-%m-%d").to_string(),
         Language::Es | Language::Pt | Language::Fr => d.format("%d/%m/%Y").to_string(),

@@ -29,6 +29,7 @@ pub struct Store {
     conn: Connection,
     device: DeviceId,
     path: Option<PathBuf>,
+    read_only: bool,
 }
 
 /// The database to use: the explicit path, else `$CABILDO_DB`, else
@@ -75,7 +76,49 @@ impl Store {
             conn,
             device,
             path: Some(path.to_path_buf()),
+            read_only: false,
         })
+    }
+
+    /// Opens another installation's database (a hub's) to read it: nothing is
+    /// migrated or written, and every edit is refused with `Error::ReadOnly`.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(Error::not_found(path.display().to_string()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let found = user_version(&conn)?;
+        if found > migrations::latest() {
+            return Err(Error::DatabaseNewer {
+                found,
+                supported: migrations::latest(),
+            });
+        }
+        if found < migrations::latest() {
+            return Err(Error::InvalidInput {
+                detail: format!(
+                    "{} is not a Cabildo database of this version (schema {found}); open it once with `cabildo hub` to update it",
+                    path.display()
+                ),
+            });
+        }
+        conn.pragma_update(None, "busy_timeout", 5000)?;
+        let device = conn.query_row("SELECT id FROM device WHERE singleton = 1", [], |r| {
+            r.get(0)
+        })?;
+        Ok(Store {
+            conn,
+            device,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+        })
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A private database for tests and benchmarks.
@@ -88,6 +131,7 @@ impl Store {
             conn,
             device,
             path: None,
+            read_only: false,
         })
     }
 
@@ -109,6 +153,9 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>, DeviceId) -> Result<T>,
     ) -> Result<T> {
+        if self.read_only {
+            return Err(Error::ReadOnly);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

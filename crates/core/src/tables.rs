@@ -104,7 +104,7 @@ pub const KEYS: [&str; 12] = [
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
-    /// One of `KEYS`.
+    /// One of `KEYS`, or of `coordinator::KEYS` for a coordinator's tables.
     pub key: &'static str,
     /// The sheet's name in the chosen language.
     pub name: String,
@@ -116,7 +116,12 @@ fn t(language: Language, key: &str) -> String {
     locale::text(language, &format!("tables.{key}"))
 }
 
-fn table(language: Language, key: &'static str, columns: &[&str], rows: Vec<Vec<Value>>) -> Table {
+pub(crate) fn table(
+    language: Language,
+    key: &'static str,
+    columns: &[&str],
+    rows: Vec<Vec<Value>>,
+) -> Table {
     Table {
         key,
         name: t(language, &format!("{key}.name")),
@@ -129,11 +134,11 @@ fn table(language: Language, key: &'static str, columns: &[&str], rows: Vec<Vec<
 }
 
 /// A closed vocabulary's word in the chosen language.
-fn word(language: Language, kind: &str, value: impl std::fmt::Display) -> Value {
+pub(crate) fn word(language: Language, kind: &str, value: impl std::fmt::Display) -> Value {
     Value::Text(t(language, &format!("values.{kind}.{value}")))
 }
 
-fn yes_no(language: Language, yes: bool) -> Value {
+pub(crate) fn yes_no(language: Language, yes: bool) -> Value {
     Value::Text(t(language, if yes { "values.yes" } else { "values.no" }))
 }
 

@@ -6,6 +6,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_diagnostic_and_voting.sql"),
     include_str!("migrations/0003_prioritization.sql"),
     include_str!("migrations/0004_actions.sql"),
+    include_str!("migrations/0005_coordination.sql"),
 ];
 
 /// The schema version this build writes.

@@ -3,9 +3,11 @@
 
 mod actions;
 mod bundle;
+mod coordinator;
 mod csv_import;
 mod diagnostic;
 mod fixtures;
+mod merge;
 mod pdf;
 mod prioritization;
 mod report;
@@ -13,5 +15,6 @@ mod report_chapter3;
 mod report_stage2;
 mod report_stage3;
 mod store;
+mod synthetic;
 mod vester;
 mod voting;
