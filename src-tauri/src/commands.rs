@@ -17,9 +17,11 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::state::AppState;
 
+pub mod coordinator;
 pub mod stage1;
 pub mod stage2;
 pub mod stage3;
+pub mod sync;
 pub mod voting;
 
 pub(crate) fn now() -> cabildo_core::time::Timestamp {

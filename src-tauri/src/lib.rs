@@ -10,6 +10,10 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::open(chrono::Utc::now()))
+        .setup(|app| {
+            state::start_sync(app.handle());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::countries,
@@ -124,6 +128,20 @@ pub fn run() {
             commands::voting::write_join_card,
             commands::voting::write_paper_ballots,
             commands::voting::open_relevance_vote,
+            commands::coordinator::coordinator_dashboard,
+            commands::coordinator::coordinator_import,
+            commands::coordinator::coordinator_trust,
+            commands::coordinator::coordinator_resolve_conflict,
+            commands::coordinator::coordinator_open_hub,
+            commands::coordinator::coordinator_close_hub,
+            commands::coordinator::coordinator_source,
+            commands::coordinator::write_coordinator_xlsx,
+            commands::coordinator::write_coordinator_csv,
+            commands::coordinator::write_coordinator_summary,
+            commands::sync::sync_status,
+            commands::sync::sync_connect,
+            commands::sync::sync_disconnect,
+            commands::sync::sync_now,
         ])
         .run(tauri::generate_context!())
         .expect("the Cabildo window could not start");

@@ -3,6 +3,7 @@
 //! Never a pass/fail: figures to compare between commits and machines.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod coordination;
 mod lan;
 mod stage2;
 mod stage3;
@@ -344,6 +345,9 @@ async fn main() {
     }
     if wanted("j") {
         stage3::report_and_tables();
+    }
+    if wanted("l") || wanted("m") {
+        coordination::merge_and_stats();
     }
     if wanted("g") {
         lan::ballots().await;

@@ -1,12 +1,16 @@
 //! `cabildo`: the app's operations from a terminal, for coordinators and scripts.
 //! Each command is a few lines around a function of `cabildo_core`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use cabildo_core::ids::WorkshopId;
+use cabildo_core::merge::{self, Admission, FileResult, Outcome};
+use cabildo_core::time::Timestamp;
 use cabildo_core::workshop::{self, Language};
-use cabildo_core::{Store, bundle, demo, indicators_csv, report};
+use cabildo_core::{
+    Error, Store, bundle, coordinator, demo, enrollment, indicators_csv, report, sync, trust,
+};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -73,6 +77,58 @@ enum Command {
     Question {
         #[command(subcommand)]
         command: QuestionCommand,
+    },
+    /// Merge workshop files from trusted devices into a coordinator's database; one
+    /// line per file, then a summary. Exit code 1 if any file was rejected
+    Merge {
+        /// Trust the devices that signed files not trusted yet (each is printed with its
+        /// key's fingerprint). Without it their files are rejected
+        #[arg(long)]
+        trust_new: bool,
+        /// Files, or folders (their *.cabildo files, in name order)
+        #[arg(required = true, value_name = "FILE_OR_FOLDER")]
+        files: Vec<PathBuf>,
+    },
+    /// The devices whose workshop files this database accepts
+    Devices {
+        #[command(subcommand)]
+        command: DevicesCommand,
+    },
+    /// A coordinator's totals: workshops, municipalities, countries, participants by
+    /// gender, sector and country, prioritized MDGs, commitments and overdue ones
+    Stats {
+        /// Print JSON (stable field names, see docs/cli.md)
+        #[arg(long)]
+        json: bool,
+        /// Only workshops in this country (ISO code like HT, or its name)
+        #[arg(long)]
+        country: Option<String>,
+        /// Only workshops that prioritized this MDG (1-8)
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=8))]
+        goal: Option<u8>,
+        /// The language of the summary sentence: es, en, pt or fr
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Run the hub that facilitators' laptops push their workshops to, until Ctrl-C
+    /// or SIGTERM. Prints the addresses to give out and, when asked or when no code
+    /// is waiting for a laptop, a new enrollment code with its QR code
+    Hub {
+        /// The address and port laptops reach (0.0.0.0: every interface)
+        #[arg(long, default_value = "0.0.0.0:8470")]
+        listen: std::net::SocketAddr,
+        /// Make a new enrollment code for one laptop, labelled (e.g. "Marcela's laptop")
+        #[arg(long, value_name = "LABEL")]
+        new_code: Option<String>,
+    },
+    /// Push this computer's new and changed workshops to its hub now
+    Sync {
+        /// The hub's address, e.g. http://192.168.1.20:8470 (remembered)
+        #[arg(long, value_name = "URL")]
+        hub: Option<String>,
+        /// The enrollment code the coordinator gave (remembered)
+        #[arg(long)]
+        code: Option<String>,
     },
     /// Write the PDF report of a workshop
     Report {
@@ -166,6 +222,23 @@ enum IndicatorsCommand {
 }
 
 #[derive(Subcommand)]
+enum DevicesCommand {
+    /// One line per trusted device: key fingerprint, device id, how it came, label
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Trust the device that signed a workshop file
+    Trust {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A name a person recognizes, e.g. "Marcela's laptop (ILPES)"
+        #[arg(long)]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum WorkshopsCommand {
     /// One line per workshop: id, dates, participants, title
     List {
@@ -178,10 +251,85 @@ enum WorkshopsCommand {
     },
 }
 
-fn run(cli: Cli) -> cabildo_core::Result<()> {
+fn run(cli: Cli) -> cabildo_core::Result<ExitCode> {
     let now = chrono::Utc::now();
     let mut store = Store::open(&cabildo_core::store::resolve_path(cli.db), now)?;
     match cli.command {
+        Command::Merge { trust_new, files } => {
+            return merge_files(&mut store, &files, trust_new, now);
+        }
+        Command::Devices {
+            command: DevicesCommand::List { json: as_json },
+        } => {
+            let devices = trust::list(&store)?;
+            if as_json {
+                println!("{}", json(&devices)?);
+            }
+            for d in devices.iter().filter(|_| !as_json) {
+                println!(
+                    "{}  {}  {:<8}  {}  {}",
+                    d.fingerprint,
+                    d.device_id,
+                    d.source,
+                    d.created_at.get(..10).unwrap_or_default(),
+                    d.label
+                );
+            }
+        }
+        Command::Devices {
+            command: DevicesCommand::Trust { file, label },
+        } => {
+            let signer = trust::signer(&bundle::read_file(&file)?)?;
+            let source = trust::Source::Accepted;
+            trust::trust(
+                &mut store,
+                signer.device_id,
+                &signer.public_key,
+                &label,
+                source,
+                now,
+            )?;
+            println!(
+                "trusted device {} (key {}) as {label:?}",
+                signer.device_id, signer.fingerprint
+            );
+        }
+        Command::Stats {
+            json: as_json,
+            country,
+            goal,
+            lang,
+        } => {
+            let filter = coordinator::Filter {
+                country,
+                goal,
+                ..coordinator::Filter::default()
+            };
+            let totals = coordinator::totals(&store, &filter, now.date_naive())?;
+            if as_json {
+                println!("{}", json(&stats_json(&totals))?);
+            } else {
+                print_stats(language(&lang)?, &totals);
+            }
+        }
+        Command::Hub { listen, new_code } => hub(store, listen, new_code, now)?,
+        Command::Sync { hub, code } => {
+            if hub.is_some() || code.is_some() {
+                reconnect(&mut store, hub, code)?;
+            }
+            let db = std::sync::Mutex::new(store);
+            let pushed = cabildo_hub::sync_once(&db, chrono::Utc::now)?;
+            for m in &pushed.workshops {
+                println!("pushed: {}", merged_line(m));
+            }
+            let store = db.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let status = sync::status(&store)?;
+            println!(
+                "{} workshops pushed; the hub has every workshop of this computer (last sync {})",
+                pushed.workshops.len(),
+                status.last_success_at.unwrap_or_default()
+            );
+        }
         Command::Demo => {
             let id = demo::create(&mut store, now)?;
             println!("{id}");
@@ -300,11 +448,7 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
             let id = WorkshopId::parse(&id)?;
             let w = workshop::get(&store, id)?;
             let language = match lang {
-                Some(l) => {
-                    Language::parse(&l).ok_or_else(|| cabildo_core::Error::InvalidInput {
-                        detail: format!("unknown language {l:?}: use es, en, pt or fr"),
-                    })?
-                }
+                Some(l) => language(&l)?,
                 None => w.language,
             };
             let path = out.unwrap_or_else(|| PathBuf::from(bundle::file_name(&w, "pdf")));
@@ -317,7 +461,13 @@ fn run(cli: Cli) -> cabildo_core::Result<()> {
             );
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+fn language(code: &str) -> cabildo_core::Result<Language> {
+    Language::parse(code).ok_or_else(|| Error::InvalidInput {
+        detail: format!("unknown language {code:?}: use es, en, pt or fr"),
+    })
 }
 
 fn json(value: &impl serde::Serialize) -> cabildo_core::Result<String> {
@@ -393,16 +543,12 @@ fn question(
             out,
             lang,
         } => {
-            let language =
-                Language::parse(&lang).ok_or_else(|| cabildo_core::Error::InvalidInput {
-                    detail: format!("unknown language {lang:?}: use es, en, pt or fr"),
-                })?;
             let w = report::write_paper_ballots(
                 store,
                 QuestionId::parse(&id)?,
                 count,
                 &out,
-                language,
+                language(&lang)?,
                 now,
             )?;
             println!("{} ({} pages)", w.path, w.pages);
@@ -434,20 +580,309 @@ fn serve(config: cabildo_lan::Config) -> cabildo_core::Result<()> {
             let _ = writeln!(out, "pin {}", server.pin());
             let _ = out.flush();
         }
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-            .map_err(|e| cabildo_core::Error::io("listening for SIGTERM", e))?;
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
-        }
+        stopped().await?;
         server.stop().await;
         Ok(())
     })
 }
 
+/// Waits for Ctrl-C or SIGTERM.
+async fn stopped() -> cabildo_core::Result<()> {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .map_err(|e| Error::io("listening for SIGTERM", e))?;
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
+    Ok(())
+}
+
+/// The files named, a folder standing for its `*.cabildo` files in name order.
+fn bundle_files(paths: &[PathBuf]) -> cabildo_core::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Error::io(path.display(), e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "cabildo"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    if files.is_empty() {
+        return Err(Error::InvalidInput {
+            detail: "no .cabildo files there".into(),
+        });
+    }
+    Ok(files)
+}
+
+fn merged_line(m: &merge::Merged) -> String {
+    let outcome = match m.outcome {
+        Outcome::New => "new",
+        Outcome::Updated => "updated",
+        Outcome::Unchanged => "unchanged",
+    };
+    let conflicts = match m.conflicts {
+        0 => String::new(),
+        n => format!(", {n} conflicts listed"),
+    };
+    format!(
+        "{outcome} — {}: {} rows new, {} updated, {} unchanged{conflicts}",
+        m.title, m.inserted, m.updated, m.unchanged
+    )
+}
+
+/// `cabildo merge`: every file is tried; a rejected one changes nothing and does
+/// not stop the others.
+fn merge_files(
+    store: &mut Store,
+    paths: &[PathBuf],
+    trust_new: bool,
+    now: Timestamp,
+) -> cabildo_core::Result<ExitCode> {
+    let files = bundle_files(paths)?;
+    let mut counts = [0usize; 4]; // new, updated, unchanged, rejected
+    let mut conflicts = 0;
+    for file in &files {
+        let name = file.display();
+        let mut result = merge::merge_file(store, file, Admission::TrustedKeys, now);
+        if let FileResult::Rejected {
+            error: Error::BundleUnknownDevice { .. },
+            signer: Some(signer),
+        } = &result
+            && trust_new
+        {
+            let (device, key) = (signer.device_id, signer.public_key.as_str());
+            let source = trust::Source::Accepted;
+            trust::trust(store, device, key, &signer.workshop_title, source, now)?;
+            println!(
+                "{name}: trusted the new device {device} (key {})",
+                signer.fingerprint
+            );
+            result = merge::merge_file(store, file, Admission::TrustedKeys, now);
+        }
+        match result {
+            FileResult::Merged(m) => {
+                counts[match m.outcome {
+                    Outcome::New => 0,
+                    Outcome::Updated => 1,
+                    Outcome::Unchanged => 2,
+                }] += 1;
+                conflicts += m.conflicts;
+                println!("{name}: {}", merged_line(&m));
+            }
+            FileResult::Rejected { error, .. } => {
+                counts[3] += 1;
+                let hint = match error {
+                    Error::BundleUnknownDevice { .. } => {
+                        " — merge with --trust-new, or trust it first: cabildo devices trust FILE --label NAME"
+                    }
+                    _ => "",
+                };
+                println!("{name}: rejected — {error}{hint}");
+            }
+        }
+    }
+    let [new, updated, unchanged, rejected] = counts;
+    println!(
+        "{} files: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected; {conflicts} conflicts listed",
+        files.len()
+    );
+    Ok(if rejected == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// The totals as `cabildo stats --json` prints them: counts by code in objects, so
+/// a script reads `.by_gender.female` or `.goals["5"]`.
+fn stats_json(t: &coordinator::Totals) -> serde_json::Value {
+    let by = |pairs: Vec<(String, u32)>| -> serde_json::Map<String, serde_json::Value> {
+        pairs.into_iter().map(|(k, n)| (k, n.into())).collect()
+    };
+    serde_json::json!({
+        "workshops": t.workshops,
+        "municipalities": t.municipalities,
+        "countries": t.countries,
+        "participants": t.participants,
+        "by_gender": by(t.by_gender.iter().map(|(g, n)| (g.as_str().to_string(), *n)).collect()),
+        "by_sector": by(t.by_sector.iter().map(|(s, n)| (s.as_str().to_string(), *n)).collect()),
+        "by_country": t.by_country,
+        "goals": by(t.goals.iter().map(|(g, n)| (g.to_string(), *n)).collect()),
+        "commitments": t.commitments,
+        "overdue": t.overdue,
+    })
+}
+
+fn print_stats(language: Language, t: &coordinator::Totals) {
+    let list = |pairs: Vec<String>| pairs.join(", ");
+    println!("{}", coordinator::summary_line(language, t));
+    println!(
+        "{} workshops, {} municipalities, {} countries",
+        t.workshops, t.municipalities, t.countries
+    );
+    println!(
+        "by gender: {}",
+        list(
+            t.by_gender
+                .iter()
+                .map(|(g, n)| format!("{g} {n}"))
+                .collect()
+        )
+    );
+    println!(
+        "by sector: {}",
+        list(
+            t.by_sector
+                .iter()
+                .map(|(s, n)| format!("{s} {n}"))
+                .collect()
+        )
+    );
+    for c in &t.by_country {
+        println!(
+            "  {}: {} workshops, {} municipalities, {} participants ({} women, {} men)",
+            c.country, c.workshops, c.municipalities, c.participants, c.women, c.men
+        );
+    }
+    println!(
+        "prioritized MDGs: {}",
+        list(
+            t.goals
+                .iter()
+                .map(|(g, n)| format!("MDG {g}: {n}"))
+                .collect()
+        )
+    );
+    println!("commitments: {}, overdue: {}", t.commitments, t.overdue);
+}
+
+/// `cabildo hub`: says where laptops reach it and, when one is wanted, makes a code
+/// and shows it with its QR code; then serves until Ctrl-C or SIGTERM.
+fn hub(
+    mut store: Store,
+    listen: std::net::SocketAddr,
+    new_code: Option<String>,
+    now: Timestamp,
+) -> cabildo_core::Result<()> {
+    let codes = enrollment::list(&store)?;
+    let waiting = codes.iter().filter(|c| c.device_id.is_none()).count();
+    let code = match new_code {
+        Some(label) => Some((enrollment::new_code(&mut store, &label, now)?, label)),
+        None if waiting == 0 => {
+            let label = format!("laptop {}", codes.len() + 1);
+            Some((enrollment::new_code(&mut store, &label, now)?, label))
+        }
+        None => None,
+    };
+    let db = store.path().map(Path::to_path_buf).unwrap_or_default();
+    let rt = tokio::runtime::Runtime::new().map_err(|e| Error::io("starting", e))?;
+    rt.block_on(async {
+        let hub = cabildo_hub::Hub::start(store, listen).await?;
+        let port = hub.addr().port();
+        let urls: Vec<String> = if listen.ip().is_unspecified() {
+            cabildo_lan::addresses()
+                .iter()
+                .map(|a| format!("http://{}:{port}  ({})", a.ip, a.interface))
+                .collect()
+        } else {
+            vec![hub.url()]
+        };
+        let mut out = String::new();
+        out.push_str(&format!(
+            "Cabildo hub on {}: {} laptops enrolled\n",
+            db.display(),
+            codes.len() - waiting
+        ));
+        out.push_str("Facilitators connect to:\n");
+        for url in &urls {
+            out.push_str(&format!("  {url}\n"));
+        }
+        let first = urls
+            .first()
+            .and_then(|u| u.split_whitespace().next())
+            .map_or_else(|| hub.url(), str::to_string);
+        match &code {
+            Some((code, label)) => {
+                let link = cabildo_hub::link(&first, code);
+                out.push_str(&format!(
+                    "\nEnrollment code for {label}: {code}\n\
+                     It binds to the first laptop that uses it. The app connects with this link\n\
+                     (scan or paste it): {link}\n{}\n",
+                    qr_text(&link)?
+                ));
+            }
+            None => out.push_str(&format!(
+                "{waiting} enrollment code(s) wait for a laptop; --new-code LABEL makes another\n"
+            )),
+        }
+        // Tests and scripts wait for this line.
+        out.push_str(&format!("listening on {}\n", hub.url()));
+        {
+            // A reader that went away (a closed pipe) must not stop the hub.
+            use std::io::Write;
+            let mut stdout = std::io::stdout();
+            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.flush();
+        }
+        stopped().await?;
+        hub.stop().await
+    })
+}
+
+/// A QR code drawn with half blocks, light on dark: most terminals are dark, and
+/// phone cameras read both.
+fn qr_text(text: &str) -> cabildo_core::Result<String> {
+    use qrcode::render::unicode::Dense1x2;
+    let code =
+        qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).map_err(|e| {
+            Error::InvalidInput {
+                detail: format!("no QR code for {text:?}: {e}"),
+            }
+        })?;
+    Ok(code
+        .render::<Dense1x2>()
+        .dark_color(Dense1x2::Light)
+        .light_color(Dense1x2::Dark)
+        .quiet_zone(true)
+        .build())
+}
+
+/// `cabildo sync --hub … --code …`: links to the hub given, keeping what was not
+/// given from before. Unchanged settings are left alone (and enrolled).
+fn reconnect(
+    store: &mut Store,
+    hub: Option<String>,
+    code: Option<String>,
+) -> cabildo_core::Result<()> {
+    let before = sync::settings(store)?;
+    let (Some(url), Some(code)) = (
+        hub.or_else(|| before.as_ref().map(|s| s.hub_url.clone())),
+        code.or_else(|| before.as_ref().map(|s| s.code.clone())),
+    ) else {
+        return Err(Error::InvalidInput {
+            detail: "the first sync needs both --hub URL and --code CODE".into(),
+        });
+    };
+    let same = before.is_some_and(|s| {
+        s.hub_url == sync::hub_url(&url).unwrap_or_default()
+            && s.code == enrollment::normalize(&code)
+    });
+    if !same {
+        sync::connect(store, &url, &code)?;
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("cabildo: {e}");
             ExitCode::FAILURE

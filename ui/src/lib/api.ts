@@ -2,7 +2,15 @@
 // src-tauri/src/commands.rs; arguments are passed as camelCase keys, which Tauri
 // maps to the commands' snake_case parameters.
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  CoordinatorDashboard,
+  CoordinatorFilter,
+  CoordinatorImportProgress,
+  CoordinatorSource,
+  FileReport,
+  SyncStatus,
+  TrustedDeviceInput,
   ActionBoard,
   ActionInput,
   ActorBoard,
@@ -323,3 +331,39 @@ export const setCompetence = (
   unit: string,
   notes: string,
 ) => invoke<InstitutionalAnalysis>('set_competence', { workshopId, target, level, unit, notes });
+
+// Coordinator view (commands/coordinator.rs). `today` is 'YYYY-MM-DD' (the local day).
+
+export const coordinatorDashboard = (filter: CoordinatorFilter, language: Language, today: string) =>
+  invoke<CoordinatorDashboard>('coordinator_dashboard', { filter, language, today });
+/** Merges the files (a folder stands for its .cabildo files) one by one; see onCoordinatorImportProgress. */
+export const coordinatorImport = (paths: string[]) => invoke<FileReport[]>('coordinator_import', { paths });
+/** Calls `f` after each file of a coordinator import; resolves to the function that stops listening. */
+export const onCoordinatorImportProgress = (f: (p: CoordinatorImportProgress) => void): Promise<UnlistenFn> =>
+  listen<CoordinatorImportProgress>('coordinator-import-progress', (e) => f(e.payload));
+export const coordinatorTrust = (devices: TrustedDeviceInput[]) => invoke<void>('coordinator_trust', { devices });
+export const coordinatorResolveConflict = (id: string) => invoke<void>('coordinator_resolve_conflict', { id });
+/** Shows a hub's database, read-only, in the coordinator view. */
+export const coordinatorOpenHub = (path: string) => invoke<CoordinatorSource>('coordinator_open_hub', { path });
+export const coordinatorCloseHub = () => invoke<CoordinatorSource>('coordinator_close_hub');
+export const coordinatorSource = () => invoke<CoordinatorSource>('coordinator_source');
+/** `path` null writes into the export folder. */
+export const writeCoordinatorXlsx = (filter: CoordinatorFilter, language: Language, path: string | null) =>
+  invoke<TableFile>('write_coordinator_xlsx', { filter, language, path });
+/** `dir` null writes into a folder of the export folder; one `<table>.csv` per table. */
+export const writeCoordinatorCsv = (filter: CoordinatorFilter, language: Language, dir: string | null) =>
+  invoke<TableFile[]>('write_coordinator_csv', { filter, language, dir });
+export const writeCoordinatorSummary = (filter: CoordinatorFilter, language: Language, path: string | null) =>
+  invoke<ReportResult>('write_coordinator_summary', { filter, language, path });
+
+// Sync with a coordinator's hub (commands/sync.rs)
+
+export const syncStatus = () => invoke<SyncStatus>('sync_status');
+/** Links this computer to the hub; the first sync, started at once, enrolls it with the code. */
+export const syncConnect = (url: string, code: string) => invoke<SyncStatus>('sync_connect', { url, code });
+/** Forgets the hub; nothing on this computer is deleted. */
+export const syncDisconnect = () => invoke<SyncStatus>('sync_disconnect');
+/** Wakes the background sync; `onSyncAttempt` tells when it has tried. */
+export const syncNow = () => invoke<void>('sync_now');
+/** Calls `f` after every sync attempt of the background thread. */
+export const onSyncAttempt = (f: () => void): Promise<UnlistenFn> => listen('sync-attempt', () => f());

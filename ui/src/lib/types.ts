@@ -1040,3 +1040,180 @@ export interface InstitutionalAnalysis {
   to_strengthen: string[]; // area ids
   unaddressed: string[]; // of those, the ones no action addresses
 }
+
+// Coordinator view (src-tauri/src/commands/coordinator.rs, crates/core/src/coordinator.rs)
+
+/** Which workshops the view keeps; null keeps every workshop. Dates are YYYY-MM-DD. */
+export interface CoordinatorFilter {
+  /** ISO code, or a country's name in any language. */
+  country: string | null;
+  /** Part of a territory's name. */
+  municipality: string | null;
+  from: string | null;
+  to: string | null;
+  /** The prioritized MDG, 1..8. */
+  goal: number | null;
+  /** Part of a facilitator's name. */
+  facilitator: string | null;
+}
+
+export interface CountryCount {
+  country: string; // ISO code
+  workshops: number;
+  municipalities: number;
+  participants: number;
+  women: number;
+  men: number;
+}
+
+export interface CoordinatorTotals {
+  workshops: number;
+  municipalities: number;
+  countries: number;
+  participants: number;
+  /** Every gender in a fixed order, zeros included. */
+  by_gender: [Gender, number][];
+  by_sector: [Sector, number][];
+  /** Most participants first. */
+  by_country: CountryCount[];
+  /** [goal 1..8, how many workshops prioritized it], all eight. */
+  goals: [number, number][];
+  commitments: number;
+  overdue: number;
+}
+
+export interface CoordinatorWorkshop {
+  id: string;
+  title: string;
+  start_date: string;
+  countries: string[]; // ISO codes
+  territories: string[];
+  facilitators: string[];
+  participants: number;
+  women: number;
+  men: number;
+  /** "5" (a goal) or "5.B" (a target). */
+  prioritized: string | null;
+  goal: number | null;
+  actions: number;
+  commitments: number;
+  overdue: number;
+  device_id: string;
+  updated_at: string;
+}
+
+export interface CoordinatorCommitment {
+  workshop_id: string;
+  workshop: string;
+  /** ISO codes joined by ", ". */
+  country: string;
+  municipality: string;
+  who: string;
+  institution: string;
+  what: string;
+  due_date: string | null;
+  action: string | null;
+  status: ActionStatus | null;
+  percent: number | null;
+  overdue: boolean;
+  days_overdue: number | null;
+}
+
+/** A row changed on two devices, as merging found it. */
+export interface MergeConflict {
+  id: string;
+  workshop_id: string;
+  workshop: string;
+  table: string;
+  row_id: string;
+  kept_device: string;
+  kept_updated_at: string;
+  kept: Record<string, unknown>;
+  lost_device: string;
+  lost_updated_at: string;
+  lost: Record<string, unknown>;
+  detected_at: string;
+  resolved_at: string | null;
+}
+
+export interface CoordinatorSource {
+  /** A hub's database open read-only, or null for this computer's. */
+  hub_path: string | null;
+  read_only: boolean;
+}
+
+export interface CoordinatorDashboard {
+  source: CoordinatorSource;
+  /** "711 participantes, 342 mujeres y 369 hombres, de 20 países". */
+  summary: string;
+  totals: CoordinatorTotals;
+  /** The eight MDGs' titles in the requested language, goal 1 first. */
+  goal_titles: string[];
+  workshops: CoordinatorWorkshop[];
+  commitments: CoordinatorCommitment[];
+  conflicts: MergeConflict[];
+}
+
+/** Who signed a bundle, offered to trust. */
+export interface BundleSigner {
+  device_id: string;
+  public_key: string;
+  fingerprint: string;
+  workshop_title: string;
+}
+
+export type MergeOutcome = 'new' | 'updated' | 'unchanged';
+
+export interface MergedFile {
+  result: 'merged';
+  workshop_id: string;
+  title: string;
+  device_id: string;
+  outcome: MergeOutcome;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+}
+
+export interface RejectedFile {
+  result: 'rejected';
+  error: AppError;
+  signer: BundleSigner | null;
+}
+
+/** One file of an import: where it was and what became of it. */
+export type FileReport = { path: string; name: string } & (MergedFile | RejectedFile);
+
+export interface CoordinatorImportProgress {
+  done: number;
+  total: number;
+  file: FileReport;
+}
+
+/** A device a person decided to trust, with the key its file was signed with. */
+export interface TrustedDeviceInput {
+  device_id: string;
+  public_key: string;
+  label: string;
+}
+
+// Sync with a coordinator's hub (src-tauri/src/commands/sync.rs, crates/core/src/sync.rs)
+
+export interface OutboxEntry {
+  workshop_id: string;
+  title: string;
+}
+
+export interface SyncStatus {
+  hub_url: string | null;
+  enrolled_at: string | null;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  /** The last failure's text as stored (not translated); null after a success. */
+  last_error: string | null;
+  /** Workshops changed since the hub last acknowledged them. */
+  outbox: OutboxEntry[];
+  /** The same failure as an error the window translates, when this run saw it. */
+  error: AppError | null;
+}
