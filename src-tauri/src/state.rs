@@ -29,9 +29,6 @@ pub struct AppState {
 pub struct SyncWorker {
     pub stop: Arc<AtomicBool>,
     pub wake: Arc<(Mutex<bool>, Condvar)>,
-    /// The last attempt's failure as the window shows errors (`{code, message,
-    /// params}`); the database keeps only its text, which is not translated.
-    pub last_error: Mutex<Option<serde_json::Value>>,
 }
 
 impl AppState {
@@ -167,17 +164,7 @@ pub fn start_sync<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
                 stop,
                 wake,
                 cabildo_hub::Backoff::default(),
-                |result| {
-                    let error = result
-                        .as_ref()
-                        .err()
-                        .and_then(|e| serde_json::to_value(e).ok());
-                    *window
-                        .state::<AppState>()
-                        .sync
-                        .last_error
-                        .lock()
-                        .unwrap_or_else(|poisoned| poisoned.into_inner()) = error;
+                |_| {
                     // A lost event only delays the panel's refresh.
                     let _ = window.emit("sync-attempt", ());
                 },

@@ -111,8 +111,8 @@ enum Command {
         lang: String,
     },
     /// Run the hub that facilitators' laptops push their workshops to, until Ctrl-C
-    /// or SIGTERM. Prints the addresses to give out and, when asked or when no code
-    /// is waiting for a laptop, a new enrollment code with its QR code
+    /// or SIGTERM. Prints the addresses to give out and, when asked or on the very
+    /// first start, a new enrollment code with its QR code
     Hub {
         /// The address and port laptops reach (0.0.0.0: every interface)
         #[arg(long, default_value = "0.0.0.0:8470")]
@@ -597,30 +597,6 @@ async fn stopped() -> cabildo_core::Result<()> {
     Ok(())
 }
 
-/// The files named, a folder standing for its `*.cabildo` files in name order.
-fn bundle_files(paths: &[PathBuf]) -> cabildo_core::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            files.push(path.clone());
-            continue;
-        }
-        let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| Error::io(path.display(), e))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "cabildo"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    if files.is_empty() {
-        return Err(Error::InvalidInput {
-            detail: "no .cabildo files there".into(),
-        });
-    }
-    Ok(files)
-}
-
 fn merged_line(m: &merge::Merged) -> String {
     let outcome = match m.outcome {
         Outcome::New => "new",
@@ -645,7 +621,7 @@ fn merge_files(
     trust_new: bool,
     now: Timestamp,
 ) -> cabildo_core::Result<ExitCode> {
-    let files = bundle_files(paths)?;
+    let files = bundle::files_in(paths)?;
     let mut counts = [0usize; 4]; // new, updated, unchanged, rejected
     let mut conflicts = 0;
     for file in &files {
@@ -771,12 +747,14 @@ fn hub(
     new_code: Option<String>,
     now: Timestamp,
 ) -> cabildo_core::Result<()> {
+    // A code is shown once: later starts (a service restarting) print none, so
+    // codes do not pile up in logs; `--new-code` makes the next one.
     let codes = enrollment::list(&store)?;
     let waiting = codes.iter().filter(|c| c.device_id.is_none()).count();
     let code = match new_code {
         Some(label) => Some((enrollment::new_code(&mut store, &label, now)?, label)),
-        None if waiting == 0 => {
-            let label = format!("laptop {}", codes.len() + 1);
+        None if codes.is_empty() => {
+            let label = "laptop 1".to_string();
             Some((enrollment::new_code(&mut store, &label, now)?, label))
         }
         None => None,

@@ -362,6 +362,30 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io(path.display(), e))
 }
 
+/// The files named, a folder standing for its `*.cabildo` files in name order.
+pub fn files_in(paths: &[std::path::PathBuf]) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| Error::io(path.display(), e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "cabildo"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    if files.is_empty() {
+        return Err(Error::InvalidInput {
+            detail: "no .cabildo files there".into(),
+        });
+    }
+    Ok(files)
+}
+
 /// Imports a file, refusing an oversized one before reading it.
 pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport> {
     import(store, &read_file(path)?)

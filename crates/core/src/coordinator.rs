@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use sheets::{KEYS, tables, write_xlsx};
+pub use sheets::{KEYS, tables, write_csv, write_xlsx};
 pub use summary::{summary_pdf, write_summary_pdf};
 
 use crate::actions::follow_up::Status;

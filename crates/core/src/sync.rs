@@ -27,13 +27,23 @@ pub struct OutboxEntry {
     pub title: String,
 }
 
+/// A failure as it was recorded: the error's code and params let the window
+/// say it in the user's language, even after a restart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedError {
+    pub code: String,
+    pub message: String,
+    #[serde(default)]
+    pub params: std::collections::BTreeMap<String, String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Status {
     pub hub_url: Option<String>,
     pub enrolled_at: Option<String>,
     pub last_attempt_at: Option<String>,
     pub last_success_at: Option<String>,
-    pub last_error: Option<String>,
+    pub last_error: Option<RecordedError>,
     /// Workshops changed since the hub last acknowledged them.
     pub outbox: Vec<OutboxEntry>,
 }
@@ -150,13 +160,14 @@ fn content_hash(tables: &bundle::Tables) -> Result<String> {
 
 /// Workshops (not the example) whose rows changed since the hub acknowledged them.
 pub fn outbox(store: &Store) -> Result<Vec<OutboxEntry>> {
-    Ok(pending(store)?
+    Ok(pending(store, usize::MAX)?
         .into_iter()
         .map(|(entry, _, _)| entry)
         .collect())
 }
 
-fn pending(store: &Store) -> Result<Vec<(OutboxEntry, bundle::Tables, String)>> {
+/// Up to `limit` workshops of the outbox, with their rows and hash.
+fn pending(store: &Store, limit: usize) -> Result<Vec<(OutboxEntry, bundle::Tables, String)>> {
     let mut st = store.conn().prepare(
         "SELECT w.id, w.title, p.content_sha256 FROM workshops w
          LEFT JOIN sync_pushed p ON p.workshop_id = w.id
@@ -177,6 +188,9 @@ fn pending(store: &Store) -> Result<Vec<(OutboxEntry, bundle::Tables, String)>> 
         let hash = content_hash(&tables)?;
         if pushed.as_deref() != Some(hash.as_str()) {
             out.push((OutboxEntry { workshop_id, title }, tables, hash));
+            if out.len() == limit {
+                break;
+            }
         }
     }
     Ok(out)
@@ -184,7 +198,7 @@ fn pending(store: &Store) -> Result<Vec<(OutboxEntry, bundle::Tables, String)>> 
 
 /// The next workshop to push, sealed now, or `None` when the outbox is empty.
 pub fn next(store: &Store, now: Timestamp) -> Result<Option<Outgoing>> {
-    let Some((entry, tables, hash)) = pending(store)?.into_iter().next() else {
+    let Some((entry, tables, hash)) = pending(store, 1)?.into_iter().next() else {
         return Ok(None);
     };
     let bytes = bundle::seal(store, entry.workshop_id, &entry.title, &tables, now)?;
@@ -214,7 +228,10 @@ pub fn acknowledged(store: &mut Store, outgoing: &Outgoing, now: Timestamp) -> R
 }
 
 /// An attempt that reached no conclusion: the hub was away or refused.
-pub fn failed(store: &mut Store, error: &str, now: Timestamp) -> Result<()> {
+pub fn failed(store: &mut Store, error: &Error, now: Timestamp) -> Result<()> {
+    let error = serde_json::to_string(error).map_err(|e| Error::InvalidInput {
+        detail: e.to_string(),
+    })?;
     store.with_tx(|tx, _| {
         tx.execute(
             "UPDATE sync_settings SET last_attempt_at = ?1, last_error = ?2 WHERE singleton = 1",
@@ -236,6 +253,15 @@ pub fn up_to_date(store: &mut Store, now: Timestamp) -> Result<()> {
     })
 }
 
+/// A stored failure; text that is not a recorded error is kept as its message.
+fn recorded(text: &str) -> RecordedError {
+    serde_json::from_str(text).unwrap_or_else(|_| RecordedError {
+        code: "sync_failed".into(),
+        message: text.to_string(),
+        params: [("detail".to_string(), text.to_string())].into(),
+    })
+}
+
 pub fn status(store: &Store) -> Result<Status> {
     let row: Option<Status> = store
         .conn()
@@ -249,7 +275,7 @@ pub fn status(store: &Store) -> Result<Status> {
                     enrolled_at: r.get(1)?,
                     last_attempt_at: r.get(2)?,
                     last_success_at: r.get(3)?,
-                    last_error: r.get(4)?,
+                    last_error: r.get::<_, Option<String>>(4)?.map(|text| recorded(&text)),
                     outbox: Vec::new(),
                 })
             },

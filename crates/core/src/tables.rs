@@ -850,7 +850,16 @@ pub fn write_csv(
     dir: &Path,
     now: Timestamp,
 ) -> Result<Vec<Written>> {
-    all(store, workshop, language, now.date_naive())?
+    write_csv_files(
+        &all(store, workshop, language, now.date_naive())?,
+        language,
+        dir,
+    )
+}
+
+/// Each table as `<key>.csv` in `dir`.
+pub fn write_csv_files(tables: &[Table], language: Language, dir: &Path) -> Result<Vec<Written>> {
+    tables
         .iter()
         .map(|table| {
             let path = dir.join(csv_file_name(table));
@@ -941,8 +950,16 @@ pub fn write_xlsx(
     path: &Path,
     now: Timestamp,
 ) -> Result<Written> {
-    let tables = all(store, workshop, language, now.date_naive())?;
-    let bytes = xlsx_bytes(&tables, now)?;
+    write_workbook(
+        &all(store, workshop, language, now.date_naive())?,
+        path,
+        now,
+    )
+}
+
+/// The tables as one workbook at `path`.
+pub fn write_workbook(tables: &[Table], path: &Path, now: Timestamp) -> Result<Written> {
+    let bytes = xlsx_bytes(tables, now)?;
     crate::files::write_atomically(path, &bytes)?;
     Ok(Written {
         path: path.display().to_string(),

@@ -159,7 +159,7 @@ pub fn sync_once(db: &impl Db, now: impl Fn() -> Timestamp) -> Result<Pushed> {
     let hub = HubClient::new(&settings.hub_url, &settings.code);
     let result = push_outbox(db, &hub, settings.enrolled_at.is_some(), &now);
     if let Err(e) = &result {
-        db.with(|s| sync::failed(s, &e.to_string(), now()))?;
+        db.with(|s| sync::failed(s, e, now()))?;
     }
     result
 }

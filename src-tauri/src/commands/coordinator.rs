@@ -10,7 +10,7 @@ use cabildo_core::merge::{self, Admission, Conflict, FileResult};
 use cabildo_core::prioritization::{SubjectKind, subject_title};
 use cabildo_core::time::parse_date;
 use cabildo_core::workshop::Language;
-use cabildo_core::{Result, files, locale, report, tables, trust};
+use cabildo_core::{Result, bundle, locale, report, tables, trust};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -76,27 +76,6 @@ pub async fn coordinator_dashboard(
     })
 }
 
-/// The `.cabildo` files among `paths`: a folder stands for the bundles directly
-/// inside it, in name order; files are taken as given.
-fn bundle_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            out.push(path.clone());
-            continue;
-        }
-        let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "cabildo"))
-            .collect();
-        inside.sort();
-        out.extend(inside);
-    }
-    out
-}
-
 /// One file of an import, as the list shows it.
 #[derive(Serialize)]
 pub struct FileReport {
@@ -120,7 +99,7 @@ struct Progress<'a> {
 pub async fn coordinator_import(app: AppHandle, paths: Vec<PathBuf>) -> Result<Vec<FileReport>> {
     let work = move || {
         let state = app.state::<AppState>();
-        let files = bundle_files(&paths);
+        let files = bundle::files_in(&paths)?;
         let total = files.len();
         let mut out = Vec::with_capacity(total);
         for (i, path) in files.iter().enumerate() {
@@ -146,13 +125,13 @@ pub async fn coordinator_import(app: AppHandle, paths: Vec<PathBuf>) -> Result<V
             );
             out.push(report);
         }
-        out
+        Ok(out)
     };
     tauri::async_runtime::spawn_blocking(work)
         .await
         .map_err(|e| cabildo_core::Error::InvalidInput {
             detail: e.to_string(),
-        })
+        })?
 }
 
 fn file_name(path: &Path) -> String {
@@ -244,20 +223,7 @@ pub async fn write_coordinator_csv(
     dir: Option<PathBuf>,
 ) -> Result<Vec<tables::Written>> {
     let dir = dir.unwrap_or_else(|| export_base(&state, language));
-    state.with_view(|s| {
-        coordinator::tables(s, &filter, language, now().date_naive())?
-            .iter()
-            .map(|table| {
-                let path = dir.join(tables::csv_file_name(table));
-                let bytes = tables::csv_bytes(table, language)?;
-                files::write_atomically(&path, &bytes)?;
-                Ok(tables::Written {
-                    path: path.display().to_string(),
-                    bytes: bytes.len() as u64,
-                })
-            })
-            .collect()
-    })
+    state.with_view(|s| coordinator::write_csv(s, &filter, language, &dir, now()))
 }
 
 /// Writes the consolidated PDF summary to `path`, or into the export folder.

@@ -3,32 +3,14 @@
 //! sync now, disconnect. The pushing runs in the background (`state::start_sync`).
 
 use cabildo_core::{Result, sync};
-use serde::Serialize;
 use tauri::State;
 
 use crate::state::AppState;
 
-#[derive(Serialize)]
-pub struct SyncView {
-    #[serde(flatten)]
-    status: sync::Status,
-    /// The last failure as the window translates errors, when this run of the app
-    /// saw it; otherwise only `last_error`'s text is known.
-    error: Option<serde_json::Value>,
-}
+type SyncView = sync::Status;
 
 fn view(state: &AppState) -> Result<SyncView> {
-    let status = state.with(|s| sync::status(s))?;
-    let error = match status.last_error {
-        Some(_) => state
-            .sync
-            .last_error
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone(),
-        None => None,
-    };
-    Ok(SyncView { status, error })
+    state.with(|s| sync::status(s))
 }
 
 #[tauri::command]

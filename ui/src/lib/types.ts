@@ -1210,10 +1210,8 @@ export interface SyncStatus {
   enrolled_at: string | null;
   last_attempt_at: string | null;
   last_success_at: string | null;
-  /** The last failure's text as stored (not translated); null after a success. */
-  last_error: string | null;
+  /** The last failure as a core error (translated by errorText); null after a success. */
+  last_error: AppError | null;
   /** Workshops changed since the hub last acknowledged them. */
   outbox: OutboxEntry[];
-  /** The same failure as an error the window translates, when this run saw it. */
-  error: AppError | null;
 }

@@ -7,12 +7,12 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Filter, commitments, country_name, totals, workshops};
+use crate::Result;
 use crate::prioritization::{SubjectKind, subject_title};
 use crate::store::Store;
 use crate::tables::{self, Table, Value, Written, table, word, yes_no};
 use crate::time::Timestamp;
 use crate::workshop::Language;
-use crate::{Result, files};
 
 /// The tables, in the workbook's order; the locale texts are `tables.<key>.*`.
 pub const KEYS: [&str; 4] = ["workshops", "countries", "goals", "commitments"];
@@ -182,10 +182,24 @@ pub fn write_xlsx(
     path: &Path,
     now: Timestamp,
 ) -> Result<Written> {
-    let bytes = tables::xlsx_bytes(&tables(store, filter, language, now.date_naive())?, now)?;
-    files::write_atomically(path, &bytes)?;
-    Ok(Written {
-        path: path.display().to_string(),
-        bytes: bytes.len() as u64,
-    })
+    tables::write_workbook(
+        &tables(store, filter, language, now.date_naive())?,
+        path,
+        now,
+    )
+}
+
+/// Each coordinator table as `<key>.csv` in `dir`.
+pub fn write_csv(
+    store: &Store,
+    filter: &Filter,
+    language: Language,
+    dir: &Path,
+    now: Timestamp,
+) -> Result<Vec<Written>> {
+    tables::write_csv_files(
+        &tables(store, filter, language, now.date_naive())?,
+        language,
+        dir,
+    )
 }
