@@ -13,7 +13,9 @@
 //
 // Plain node, no dependencies: equirectangular projection, clipping to a window around the
 // region, Douglas-Peucker simplification, a label point inside the largest polygon of each
-// country, and a column of circle markers for the states too small to see.
+// country, and for the countries too crowded or too small to carry their number, a callout box
+// out at sea ("GT 92") with a leader line, placed so that no two labels touch even with three
+// digits each. The script stops with an error rather than write a map whose labels collide.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -52,20 +54,74 @@ const CONTEXT_TOLERANCE = 1.2;
 const MIN_ISLAND = 1.5; // side of the bounding box below which a secondary polygon is dropped
 const MIN_CONTEXT = 4;
 
-// A country whose largest island is smaller than about 8 by 8 units gets a circle marker joined
-// to it by a leader line: its own shape is too small to see or to carry a number. The Lesser
-// Antilles are too close together for markers in place, so theirs stand in a column in the
-// Atlantic.
+// A country whose largest island is smaller than about 8 by 8 units is a "marker" country: its
+// own shape is too small to see, so its callout box always stands for it, even without a count.
 const DOT_AREA = 64;
-const DOT_COLUMN_LON = -55.5;
-const DOT_SPACING = 30;
 
-// Hand-placed, in degrees, where there is no room for a number on every country: markers for
-// the Bahamas (scattered islands too thin to see) and El Salvador (squeezed between its
-// neighbours' numbers) stand in the sea nearby, and four numbers are moved apart from their
-// neighbours' (each point is still inside its country; the script checks).
-const MARKER_AT = { BS: [-72.3, 26.4], SV: [-91.0, 11.9] };
-const LABEL_AT = { CU: [-79.6, 22.1], HT: [-72.45, 19.25], DO: [-69.5, 18.85], NI: [-84.8, 12.2] };
+// The numbers. A country with room for it has its number written inside, in the large font, or in
+// the small one where the clear space around the point is under SMALL_ROOM units. The crowded
+// countries (Central America, the Greater Antilles, the island states) have theirs in a callout
+// box out at sea: "GT 92", the ISO code beside the number, joined by a leader line to a point of
+// the country. The component draws what this script computes; lacMap.test.ts checks it again.
+const FONT = { large: 52, small: 36, callout: 34 };
+const SMALL_ROOM = 20;
+// The size of a label written in a font of size f, at most three digits: 0.62 f a character
+// (the bold digits of Atkinson Hyperlegible, the app's font, are 0.55 to 0.63 f), 1.1 f high.
+const CHAR = 0.62;
+const LINE = 1.1;
+const DIGITS = 3;
+// A callout holds the code, a space and the digits, with BOX_PAD units on either side (the
+// component's CALLOUT_PAD).
+const BOX_PAD = 6;
+const BOX = {
+  width: Math.ceil(CHAR * FONT.callout * (DIGITS + 3) + 2 * BOX_PAD),
+  height: Math.ceil(LINE * FONT.callout + 2),
+};
+// Clear sea kept between a callout and any coast, and between two labels; the radius of the dot
+// where a leader line ends, which no other label may cover.
+const COAST_MARGIN = 3;
+const LABEL_MARGIN = 2;
+const PIN = 4;
+// The legend stands in the Pacific at the bottom left: nothing else may enter this rectangle
+// (its top is where seven rows of 46 units start, 40 above the bottom: legendArea in lacMap.ts).
+const LEGEND_AREA = (height) => [0, height - 40 - 7 * 46, 340, height];
+
+// Where the callouts go, in viewBox units, in groups of slots; each country of a group takes one
+// slot, the assignment that keeps leader lines from crossing each other or any label and makes
+// them shortest overall. A slot is the top-left corner of a box and the side of the box its leader
+// line leaves from (else the middle of the side facing the country); a place may be listed twice
+// with different sides.
+const STEP = BOX.height + 3;
+const stack = (x, y, n, side) => Array.from({ length: n }, (_, i) => [x, y + i * STEP, side]);
+const CALLOUTS = [
+  // Central America: a column in the Pacific, off the coast of Guatemala, lines to the north-east.
+  { codes: ['BZ', 'GT', 'SV', 'HN', 'NI', 'CR', 'PA'], slots: stack(163, 254, 7, 'right') },
+  // The Bahamas and the Greater Antilles: in the Atlantic north of Cuba and Hispaniola, in the
+  // Gulf of Mexico west of Cuba, and in the Caribbean south of Jamaica.
+  {
+    codes: ['BS', 'CU', 'JM', 'HT', 'DO'],
+    slots: [[456, 6], [600, 6], [545, 56], [545, 56, 'left'], [545, 106], [262, 70, 'right'], [430, 198]],
+  },
+  // The Lesser Antilles: a column in the Atlantic east of them, lines to the west.
+  { codes: ['KN', 'AG', 'DM', 'LC', 'VC', 'BB', 'GD', 'TT'], slots: stack(835, 12, 8, 'left') },
+];
+
+// Hand-placed, in degrees: numbers moved off the point the script would choose so that no two
+// neighbours' numbers touch, even with three digits each (each point is still inside its country;
+// the script checks), and Venezuela's written small so it clears both Colombia's and Guyana's.
+// Cuba's point is where its leader line ends: the middle of the island rather than its deepest
+// point, far east, so its line from the Gulf of Mexico is short.
+const LABEL_AT = {
+  CU: [-79.6, 22.1],
+  PE: [-73.66, -12.96],
+  BO: [-63.95, -16.72],
+  CO: [-73.93, 3.45],
+  VE: [-66.42, 7.79],
+  GY: [-59.1, 6.66],
+  SR: [-56.1, 2.84],
+  CL: [-71.01, -30.45],
+};
+const SMALL = ['VE'];
 
 const project = ([lon, lat]) => [PAD + (lon - WEST) * K * SCALE, PAD + (NORTH - lat) * SCALE];
 const round = (v) => Math.round(v * 10) / 10;
@@ -293,6 +349,119 @@ const codeOf = (f) => {
   return null;
 };
 
+/** Does the segment a-b meet the rectangle [x0, y0, x1, y1]? (Liang-Barsky) */
+function segmentHitsRect(a, b, [x0, y0, x1, y1]) {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  for (const [p, q] of [
+    [-dx, a[0] - x0],
+    [dx, x1 - a[0]],
+    [-dy, a[1] - y0],
+    [dy, y1 - a[1]],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/** Do the segments a-b and c-d cross (touching at an end does not count)? */
+function segmentsCross(a, b, c, d) {
+  const side = (p, q, r) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+const grow = ([x0, y0, x1, y1], m) => [x0 - m, y0 - m, x1 + m, y1 + m];
+const overlaps = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Does the rectangle touch land: a coast through it, or all of it inland? */
+function rectOnLand(rect, rings) {
+  for (const ring of rings) {
+    for (let i = 0; i < ring.length; i++) if (segmentHitsRect(ring[i], ring[(i + 1) % ring.length], rect)) return true;
+  }
+  return inside([(rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2], rings);
+}
+
+/** The number written inside a country, as a rectangle, with `DIGITS` digits. */
+function numberRect(country) {
+  const w = CHAR * country.font * DIGITS;
+  const h = LINE * country.font;
+  return [country.label[0] - w / 2, country.label[1] - h / 2, country.label[0] + w / 2, country.label[1] + h / 2];
+}
+
+/**
+ * Where a leader line leaves the box: the middle of the given side, or else of the side that
+ * faces the anchor.
+ */
+function leaderStart([x0, y0, x1, y1], anchor, side) {
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  if (side === 'right') return [x1, cy];
+  if (side === 'left') return [x0, cy];
+  const dx = (anchor[0] - cx) / (x1 - x0);
+  const dy = (anchor[1] - cy) / (y1 - y0);
+  if (Math.abs(dx) >= Math.abs(dy)) return [dx > 0 ? x1 : x0, cy];
+  return [cx, dy > 0 ? y1 : y0];
+}
+
+/** Every ordered choice of k items of `list`. */
+function* arrangements(list, k) {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    const rest = [...list.slice(0, i), ...list.slice(i + 1)];
+    for (const tail of arrangements(rest, k - 1)) yield [list[i], ...tail];
+  }
+}
+
+/**
+ * Gives each country of a group a slot: of the assignments whose boxes and leader lines cross
+ * neither each other nor a label or leader already placed, the one with the shortest lines in all.
+ */
+function placeGroup(group, byCode, placed) {
+  const members = group.codes.map((code) => byCode.get(code));
+  let best = null;
+  for (const slots of arrangements(group.slots, members.length)) {
+    const lines = members.map((c, i) => {
+      const [x, y, side] = slots[i];
+      const rect = [x, y, x + BOX.width, y + BOX.height];
+      return { code: c.code, rect, from: leaderStart(rect, c.label, side), to: c.label };
+    });
+    const faults = [];
+    let length = 0;
+    lines.forEach((a, i) => {
+      length += Math.hypot(a.to[0] - a.from[0], a.to[1] - a.from[1]);
+      for (const b of [...lines.slice(i + 1), ...placed]) {
+        if (overlaps(a.rect, b.rect)) faults.push(`${a.code} box on ${b.code}`);
+        if (segmentHitsRect(a.from, a.to, grow(b.rect, 1))) faults.push(`${a.code} line through ${b.code}`);
+        if (b.from) {
+          if (segmentHitsRect(b.from, b.to, grow(a.rect, 1))) faults.push(`${b.code} line through ${a.code}`);
+          if (segmentsCross(a.from, a.to, b.from, b.to)) faults.push(`${a.code} line across ${b.code}'s`);
+        }
+      }
+    });
+    const fewer = !best || faults.length < best.faults.length;
+    const shorter = best && faults.length === best.faults.length && length < best.length - 1e-9;
+    if (fewer || shorter) best = { lines, length, faults };
+  }
+  if (best.faults.length) throw new Error(`cannot place ${group.codes.join(' ')}: at best ${best.faults.join(', ')}`);
+  members.forEach((c, i) => {
+    const { rect, from } = best.lines[i];
+    c.callout = { box: [rect[0], rect[1], BOX.width, BOX.height], from: from.map(round) };
+    placed.push(best.lines[i]);
+  });
+}
+
 function main() {
   const [input, output] = process.argv.slice(2);
   if (!input) {
@@ -302,52 +471,71 @@ function main() {
   const here = dirname(fileURLToPath(import.meta.url));
   const target = output ?? resolve(here, '../ui/src/lib/lacMap.json');
   const features = JSON.parse(readFileSync(input, 'utf8')).features;
+  const inCallout = new Set(CALLOUTS.flatMap((g) => g.codes));
 
   const countries = [];
-  const column = [];
+  const land = [];
   for (const code of CODES) {
     const feature = features.find((f) => codeOf(f) === code);
     if (!feature) throw new Error(`${code} is not in ${input}`);
     let polys = polygons(feature.geometry, TOLERANCE, MIN_ISLAND);
     if (polys.length === 0) polys = rawPolygon(feature.geometry);
     const main = polys[0].rings;
-    const small = polys[0].area < DOT_AREA;
+    const marker = polys[0].area < DOT_AREA;
+    if (marker && !inCallout.has(code)) throw new Error(`${code} is too small for its number and has no callout`);
     const label = LABEL_AT[code] ? project(LABEL_AT[code]) : labelPoint(main);
     const room = depth(label, main);
     if (LABEL_AT[code] && room <= 0) throw new Error(`the label of ${code} is outside it`);
     const country = { code, d: pathOf(polys), label: label.map(round), room: Math.max(0, Math.round(room)) };
-    if (MARKER_AT[code]) {
-      country.dot = project(MARKER_AT[code]).map(round);
-      country.anchor = country.label;
-    } else if (small) {
-      country.anchor = country.label;
-      column.push(country);
+    if (!inCallout.has(code)) {
+      country.font = country.room < SMALL_ROOM || SMALL.includes(code) ? FONT.small : FONT.large;
     }
+    if (marker) country.marker = true;
     countries.push(country);
+    land.push(...polys.flatMap((p) => p.rings));
   }
-
-  // The column stands east of the Lesser Antilles, in the order of the islands from north to
-  // south so no two leader lines cross, one place higher than centred so its foot stays off
-  // the coast of Suriname.
-  column.sort((a, b) => a.anchor[1] - b.anchor[1]);
-  const x = round(project([DOT_COLUMN_LON, 0])[0]);
-  const middle = column.reduce((s, c) => s + c.anchor[1], 0) / column.length;
-  const top = middle - ((column.length - 1) * DOT_SPACING) / 2 - DOT_SPACING;
-  column.forEach((c, i) => {
-    c.dot = [x, round(top + i * DOT_SPACING)];
-  });
 
   // Other land in the window (the United States, French Guiana, Puerto Rico, the Falklands...),
   // drawn pale and without numbers so the 33 do not float in a void.
   const others = features.filter((f) => !CODES.includes(codeOf(f)) && f.properties.CONTINENT !== 'Antarctica');
-  const context = others
-    .map((f) => pathOf(polygons(f.geometry, CONTEXT_TOLERANCE, MIN_CONTEXT).filter((p) => p.area >= 4)))
-    .join('');
+  const contextPolys = others.map((f) =>
+    polygons(f.geometry, CONTEXT_TOLERANCE, MIN_CONTEXT).filter((p) => p.area >= 4),
+  );
+  const context = contextPolys.map(pathOf).join('');
+  land.push(...contextPolys.flat().flatMap((p) => p.rings));
 
-  const json = { source: SOURCE, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, countries, context };
+  // The numbers written inside, and the legend, are fixed; the callouts are placed around them.
+  const byCode = new Map(countries.map((c) => [c.code, c]));
+  const placed = countries.filter((c) => c.font).map((c) => ({ code: c.code, rect: numberRect(c) }));
+  placed.push({ code: 'legend', rect: LEGEND_AREA(HEIGHT) });
+  for (const group of CALLOUTS) placeGroup(group, byCode, placed);
+
+  // Checks: every label inside the window, every callout off the land; no two labels touching,
+  // and no label on the dot that ends a leader line.
+  for (const { code, rect } of placed) {
+    if (rect[0] < 0 || rect[1] < 0 || rect[2] > WIDTH || rect[3] > HEIGHT) throw new Error(`${code} leaves the map`);
+    if (code !== 'legend' && byCode.get(code).callout && rectOnLand(grow(rect, COAST_MARGIN), land)) {
+      throw new Error(`the callout of ${code} covers land`);
+    }
+  }
+  for (let i = 0; i < placed.length; i++) {
+    for (let j = i + 1; j < placed.length; j++) {
+      if (overlaps(grow(placed[i].rect, LABEL_MARGIN / 2), grow(placed[j].rect, LABEL_MARGIN / 2))) {
+        throw new Error(`the labels of ${placed[i].code} and ${placed[j].code} overlap`);
+      }
+    }
+  }
+  for (const c of countries.filter((c) => c.callout)) {
+    const dot = grow([...c.label, ...c.label], PIN);
+    const under = placed.find((p) => p.code !== c.code && overlaps(dot, p.rect));
+    if (under) throw new Error(`the label of ${under.code} covers the end of the leader line of ${c.code}`);
+  }
+
+  const json = { source: SOURCE, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, fonts: FONT, countries, context };
   const text = `${JSON.stringify(json)}\n`;
   writeFileSync(target, text);
-  console.log(`${target}: ${countries.length} countries, ${countries.filter((c) => c.dot).length} markers, ${text.length} bytes`);
+  const callouts = countries.filter((c) => c.callout).length;
+  console.log(`${target}: ${countries.length} countries, ${callouts} callouts, ${text.length} bytes`);
 }
 
 main();

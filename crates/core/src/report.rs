@@ -271,14 +271,31 @@ pub fn workshop_pdf(
         &stage3::gather(store, id, now.date_naive())?,
         language,
     ));
-    let spec = DocumentSpec {
-        title: format!(
+    render_paged(
+        format!(
             "{} — {}",
             locale::text(language, "report.title"),
             workshop.title
         ),
-        author: workshop.facilitators.join(", "),
-        created_unix: now.timestamp(),
+        workshop.facilitators.join(", "),
+        &blocks(&workshop, &people, chapters, language, now),
+        language,
+        now.timestamp(),
+    )
+}
+
+/// A document with "page N of M" at the foot of each page, in the embedded fonts.
+pub(crate) fn render_paged(
+    title: String,
+    author: String,
+    blocks: &[Block],
+    language: Language,
+    now_unix: i64,
+) -> Result<layout::Rendered> {
+    let spec = DocumentSpec {
+        title,
+        author,
+        created_unix: now_unix,
         footer: Box::new(move |page, pages| {
             locale::format(
                 language,
@@ -291,7 +308,7 @@ pub fn workshop_pdf(
     };
     layout::render(
         &spec,
-        &blocks(&workshop, &people, chapters, language, now),
+        blocks,
         &Fonts {
             regular: REGULAR,
             bold: BOLD,

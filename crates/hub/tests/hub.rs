@@ -364,27 +364,11 @@ fn the_routes_are_those_of_the_documented_api() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/hub-api.yaml"),
     )
     .unwrap();
-    let mut documented = Vec::new();
-    let mut path = None;
-    for line in yaml.lines() {
-        if let Some(p) = line.strip_prefix("  /").and_then(|p| p.strip_suffix(':')) {
-            path = Some(format!("/{p}"));
-        } else if let (Some(p), Some(method)) = (
-            &path,
-            line.strip_prefix("    ").and_then(|l| l.strip_suffix(':')),
-        ) {
-            if ["get", "post", "put", "delete", "patch"].contains(&method) {
-                documented.push((method.to_string(), p.clone()));
-            }
-        } else if !line.starts_with(' ') {
-            path = None;
-        }
-    }
+    let documented = cabildo_lan::openapi::documented_routes(&yaml);
     let mut served: Vec<(String, String)> = cabildo_hub::ROUTES
         .iter()
         .map(|(m, p)| (m.to_string(), p.to_string()))
         .collect();
-    documented.sort();
     served.sort();
     assert_eq!(documented, served);
 }

@@ -9,6 +9,7 @@ mod ballots;
 mod error;
 mod events;
 mod limits;
+pub mod openapi;
 mod routes;
 
 use std::net::SocketAddr;

@@ -12,13 +12,13 @@ use super::{
     summary_line, totals, workshops,
 };
 use crate::prioritization::{SubjectKind, subject_label};
-use crate::report::layout::{self, Align, Block, Column, DocumentSpec, Fonts, Ink};
+use crate::report::layout::{self, Align, Block, Column, Ink};
 use crate::report::{self, Written, date};
 use crate::spreadsheet::fold;
 use crate::store::Store;
 use crate::time::Timestamp;
 use crate::workshop::Language;
-use crate::{Error, Result, files, locale};
+use crate::{Result, files, locale};
 
 /// The red of the workshop report's alerts (overdue actions, missed checkpoints).
 const ALERT: Ink = Ink::Rgb(0.75, 0.1, 0.1);
@@ -381,31 +381,13 @@ pub fn summary_pdf(
     let list = workshops(store, filter, today)?;
     let agenda = commitments(store, filter, today)?;
     let content = blocks(filter, &sums, &list, &agenda, language, today);
-    let spec = DocumentSpec {
-        title: t(language, "title"),
-        author: String::new(),
-        created_unix: now.timestamp(),
-        footer: Box::new(move |page, pages| {
-            locale::format(
-                language,
-                "report.page",
-                &[("page", &page.to_string()), ("pages", &pages.to_string())],
-            )
-        }),
-        landscape: false,
-        decimal_comma: language != Language::En,
-    };
-    layout::render(
-        &spec,
+    report::render_paged(
+        t(language, "title"),
+        String::new(),
         &content,
-        &Fonts {
-            regular: report::REGULAR,
-            bold: report::BOLD,
-        },
+        language,
+        now.timestamp(),
     )
-    .map_err(|e| Error::Pdf {
-        detail: e.to_string(),
-    })
 }
 
 pub fn write_summary_pdf(
