@@ -25,6 +25,8 @@ pub async fn sync_connect(
     url: String,
     code: String,
 ) -> Result<SyncView> {
+    // The whole link the hub prints (`cabildo-hub:<url>#<code>`) may be pasted as the address.
+    let (url, code) = cabildo_hub::parse_link(&url).unwrap_or((url, code));
     state.with(|s| sync::connect(s, &url, &code))?;
     state.sync.wake();
     view(&state)
