@@ -62,7 +62,14 @@ struct HubClient {
 
 impl HubClient {
     fn new(url: &str, code: &str) -> Self {
+        // A hub on the internet sits behind HTTPS: the system's TLS library and
+        // certificate store check it, as the coordinator's browser would.
+        let tls = ureq::tls::TlsConfig::builder()
+            .provider(ureq::tls::TlsProvider::NativeTls)
+            .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+            .build();
         let agent = ureq::Agent::config_builder()
+            .tls_config(tls)
             .http_status_as_error(false)
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_global(Some(REQUEST_TIMEOUT))
