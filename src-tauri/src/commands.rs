@@ -108,15 +108,20 @@ pub fn add_participant(
 #[tauri::command]
 pub fn update_participant(
     state: State<'_, AppState>,
+    workshop_id: WorkshopId,
     id: ParticipantId,
     input: ParticipantInput,
 ) -> Result<Participant> {
-    state.with(|s| participants::update(s, id, &input, now()))
+    state.with(|s| participants::update(s, workshop_id, id, &input, now()))
 }
 
 #[tauri::command]
-pub fn remove_participant(state: State<'_, AppState>, id: ParticipantId) -> Result<()> {
-    state.with(|s| participants::remove(s, id, now()))
+pub fn remove_participant(
+    state: State<'_, AppState>,
+    workshop_id: WorkshopId,
+    id: ParticipantId,
+) -> Result<()> {
+    state.with(|s| participants::remove(s, workshop_id, id, now()))
 }
 
 #[tauri::command]

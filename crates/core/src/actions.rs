@@ -25,6 +25,9 @@ use crate::{Error, Result, catalogue, currency, locale};
 /// The question in which the room places the actions on the impact/feasibility 2×2.
 pub const IMPACT_FEASIBILITY_SUBJECT: &str = "actions:impact_feasibility";
 
+const LINES: &str = "strategic_lines";
+const ACTIONS: &str = "actions";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     pub id: LineId,
@@ -300,21 +303,36 @@ pub fn add_line(
     Ok(id)
 }
 
-pub fn rename_line(store: &mut Store, id: LineId, title: &str, now: Timestamp) -> Result<()> {
+pub fn rename_line(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: LineId,
+    title: &str,
+    now: Timestamp,
+) -> Result<()> {
     if title.trim().is_empty() {
         return Err(Error::LineTitleEmpty);
     }
-    store.with_tx(|tx, device| store::actions::set_line_title(tx, device, id, title, now))
+    store.with_tx(|tx, device| {
+        store::owned(tx, LINES, &id, workshop, "strategic line")?;
+        store::actions::set_line_title(tx, device, id, title, now)
+    })
 }
 
 /// Removes a strategic line and its actions, with their partners, checkpoints and
 /// links from commitments (the removals travel in bundles like any edit).
-pub fn remove_line(store: &mut Store, id: LineId, now: Timestamp) -> Result<()> {
+pub fn remove_line(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: LineId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
+        store::owned(tx, LINES, &id, workshop, "strategic line")?;
         for action in store::actions::action_ids_of_line(tx, id)? {
             store::actions::delete_action(tx, device, action, now)?;
         }
-        if !store::soft_delete(tx, device, "strategic_lines", &id, now)? {
+        if !store::soft_delete(tx, device, LINES, &id, now)? {
             return Err(Error::not_found("strategic line"));
         }
         Ok(())
@@ -373,23 +391,33 @@ pub fn add_action(
 /// valid one.
 pub fn update_action(
     store: &mut Store,
+    workshop: WorkshopId,
     id: ActionId,
     input: &ActionInput,
     now: Timestamp,
 ) -> Result<Action> {
     let valid = input.validate()?;
-    let workshop = store::actions::workshop_of_action(store.conn(), id)?
-        .ok_or_else(|| Error::not_found("action"))?;
+    store::owned(store.conn(), ACTIONS, &id, workshop, "action")?;
     check_refs(store, workshop, &valid)?;
-    store
-        .with_tx(|tx, device| store::actions::put_action(tx, device, workshop, id, &valid, now))?;
+    store.with_tx(|tx, device| {
+        store::owned(tx, ACTIONS, &id, workshop, "action")?;
+        store::actions::put_action(tx, device, workshop, id, &valid, now)
+    })?;
     get(store, id)
 }
 
 /// Removes an action with its partners and checkpoints; commitments linked to it
 /// stay, unlinked. Its follow-up history stays in the file, out of sight.
-pub fn remove_action(store: &mut Store, id: ActionId, now: Timestamp) -> Result<()> {
-    store.with_tx(|tx, device| store::actions::delete_action(tx, device, id, now))
+pub fn remove_action(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: ActionId,
+    now: Timestamp,
+) -> Result<()> {
+    store.with_tx(|tx, device| {
+        store::owned(tx, ACTIONS, &id, workshop, "action")?;
+        store::actions::delete_action(tx, device, id, now)
+    })
 }
 
 /// The currency offered for new actions.

@@ -178,14 +178,26 @@ pub fn add(
     Ok(id)
 }
 
-pub fn update(store: &mut Store, id: ActorId, input: &ActorInput, now: Timestamp) -> Result<()> {
+pub fn update(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: ActorId,
+    input: &ActorInput,
+    now: Timestamp,
+) -> Result<()> {
     let valid = input.validate()?;
-    store.with_tx(|tx, device| store::actors::update(tx, device, id, &valid, now))
+    store.with_tx(|tx, device| {
+        store::owned(tx, "actors", &id, workshop, "actor")?;
+        store::actors::update(tx, device, id, &valid, now)
+    })
 }
 
 /// Removes an actor; it stops being a partner of any action.
-pub fn remove(store: &mut Store, id: ActorId, now: Timestamp) -> Result<()> {
-    store.with_tx(|tx, device| store::actors::delete(tx, device, id, now))
+pub fn remove(store: &mut Store, workshop: WorkshopId, id: ActorId, now: Timestamp) -> Result<()> {
+    store.with_tx(|tx, device| {
+        store::owned(tx, "actors", &id, workshop, "actor")?;
+        store::actors::delete(tx, device, id, now)
+    })
 }
 
 pub fn board(store: &Store, workshop: WorkshopId) -> Result<Board> {

@@ -591,7 +591,7 @@ fn add_stage2(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
         }
     }
     // The room saw sex education as a cause of the problem, whatever its sums say.
-    vester::set_place(store, causes[5], Some(TreePlace::Cause), now)?;
+    vester::set_place(store, w, causes[5], Some(TreePlace::Cause), now)?;
     Ok(())
 }
 
@@ -996,7 +996,7 @@ fn add_stage3(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
     let area_id = |key: DefaultArea| areas.iter().find(|a| a.key == Some(key)).map(|a| a.id);
     for (key, capacity, gaps) in AREAS {
         if let Some(id) = area_id(*key) {
-            institutions::rate_area(store, id, Some(*capacity), gaps, now)?;
+            institutions::rate_area(store, w, id, Some(*capacity), gaps, now)?;
         }
     }
     for (level, unit, notes) in COMPETENCES {
@@ -1094,6 +1094,7 @@ fn add_stage3(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
     )?;
     follow_up::set_review_notes(
         store,
+        w,
         review_ids[0],
         "Tres acciones en marcha. El registro intercomunal espera el convenio de datos con la SEREMI.",
         now,

@@ -126,6 +126,10 @@ pub enum Error {
     PercentOutOfRange { percent: i64 },
     #[error("a percentage is recorded only for an action in progress, not for one {status}")]
     PercentNotInProgress { status: String },
+    #[error(
+        "only an action's latest status can be withdrawn: the older ones are its history (record a newer status to correct one)"
+    )]
+    StatusNotLatest,
     #[error("these actions have no responsible unit: {actions}")]
     ActionWithoutResponsible { actions: String },
     #[error("an actor needs a name")]
@@ -229,6 +233,7 @@ impl Error {
             Error::CapacityOutOfRange { .. } => "capacity_out_of_range",
             Error::PercentOutOfRange { .. } => "percent_out_of_range",
             Error::PercentNotInProgress { .. } => "percent_not_in_progress",
+            Error::StatusNotLatest => "status_not_latest",
             Error::ActionWithoutResponsible { .. } => "action_without_responsible",
             Error::ActorNameEmpty => "actor_name_empty",
             Error::AreaLabelEmpty => "area_label_empty",
@@ -386,6 +391,7 @@ impl Error {
             | Error::CommitmentIncomplete
             | Error::NoDecision
             | Error::NothingToPlace
+            | Error::StatusNotLatest
             | Error::TokenUnknown
             | Error::TokenTaken
             | Error::ReadOnly => {}

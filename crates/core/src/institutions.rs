@@ -39,6 +39,8 @@ text_enum!(
 /// An area rated this or lower needs strengthening.
 pub const WEAK_CAPACITY: u8 = 2;
 
+const AREAS: &str = "institutional_areas";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Area {
     pub id: AreaId,
@@ -197,6 +199,7 @@ pub fn rename_area(
 /// Rates an area's capacity (1–5, or none yet) and notes its gaps.
 pub fn rate_area(
     store: &mut Store,
+    workshop: WorkshopId,
     id: AreaId,
     capacity: Option<i64>,
     gaps: &str,
@@ -208,13 +211,22 @@ pub fn rate_area(
         return Err(Error::CapacityOutOfRange { value: c });
     }
     store.with_tx(|tx, device| {
+        store::owned(tx, AREAS, &id, workshop, "institutional area")?;
         store::institutions::rate_area(tx, device, id, capacity.map(|c| c as u8), gaps, now)
     })
 }
 
 /// Removes an area; the actions that strengthened it no longer name an area.
-pub fn remove_area(store: &mut Store, id: AreaId, now: Timestamp) -> Result<()> {
-    store.with_tx(|tx, device| store::institutions::delete_area(tx, device, id, now))
+pub fn remove_area(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: AreaId,
+    now: Timestamp,
+) -> Result<()> {
+    store.with_tx(|tx, device| {
+        store::owned(tx, AREAS, &id, workshop, "institutional area")?;
+        store::institutions::delete_area(tx, device, id, now)
+    })
 }
 
 /// The targets of the prioritized MDG: all of a goal's, or the one target.

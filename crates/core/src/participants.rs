@@ -11,6 +11,8 @@ use crate::time::{Timestamp, parse_date};
 use crate::workshop::{self, Workshop};
 use crate::{Error, Result};
 
+const PARTICIPANTS: &str = "participants";
+
 text_enum!(Gender {
     Female => "female",
     Male => "male",
@@ -198,20 +200,32 @@ pub fn add_all(
 
 pub fn update(
     store: &mut Store,
+    workshop_id: WorkshopId,
     id: ParticipantId,
     input: &ParticipantInput,
     now: Timestamp,
 ) -> Result<Participant> {
-    let current = get(store, id)?;
-    let workshop = workshop::get(store, current.workshop_id)?;
+    store::owned(store.conn(), PARTICIPANTS, &id, workshop_id, "participant")?;
+    let workshop = workshop::get(store, workshop_id)?;
     let valid = input.validate(&workshop)?;
-    store.with_tx(|tx, device| store::participants::update(tx, device, id, &valid, now))?;
+    store.with_tx(|tx, device| {
+        store::owned(tx, PARTICIPANTS, &id, workshop_id, "participant")?;
+        store::participants::update(tx, device, id, &valid, now)
+    })?;
     get(store, id)
 }
 
 /// Removal is kept as a tombstone so that it travels in bundles like any edit.
-pub fn remove(store: &mut Store, id: ParticipantId, now: Timestamp) -> Result<()> {
-    store.with_tx(|tx, device| store::participants::remove(tx, device, id, now))
+pub fn remove(
+    store: &mut Store,
+    workshop_id: WorkshopId,
+    id: ParticipantId,
+    now: Timestamp,
+) -> Result<()> {
+    store.with_tx(|tx, device| {
+        store::owned(tx, PARTICIPANTS, &id, workshop_id, "participant")?;
+        store::participants::remove(tx, device, id, now)
+    })
 }
 
 pub fn get(store: &Store, id: ParticipantId) -> Result<Participant> {

@@ -317,6 +317,7 @@ pub fn remove_candidate(
     let decided = store::prioritization::settings(store.conn(), workshop)?
         .is_some_and(|s| s.decision == Some(id));
     store.with_tx(|tx, device| {
+        store::owned(tx, "candidates", &id, workshop, "candidate")?;
         store::prioritization::delete(tx, device, "candidates", &id.to_string(), now)?;
         if decided {
             store::prioritization::set_decision(tx, device, workshop, None, "", now)?;
@@ -378,8 +379,14 @@ pub fn rename_criterion(
     })
 }
 
-pub fn remove_criterion(store: &mut Store, id: CriterionId, now: Timestamp) -> Result<()> {
+pub fn remove_criterion(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: CriterionId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
+        store::owned(tx, "criteria", &id, workshop, "criterion")?;
         store::prioritization::delete(tx, device, "criteria", &id.to_string(), now)
     })
 }

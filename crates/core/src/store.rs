@@ -196,6 +196,25 @@ pub(crate) fn soft_delete(
     Ok(changed > 0)
 }
 
+/// Refuses `id` with `Error::NotFound` (naming it `what`) unless it is a live row of
+/// `table` in `workshop`: an edit given another workshop's id must change nothing.
+pub(crate) fn owned(
+    conn: &Connection,
+    table: &str,
+    id: &dyn rusqlite::ToSql,
+    workshop: crate::ids::WorkshopId,
+    what: &str,
+) -> Result<()> {
+    let found = conn
+        .query_row(
+            &format!("SELECT 1 FROM {table} WHERE id = ?1 AND workshop_id = ?2 AND deleted = 0"),
+            params![id, workshop],
+            |_| Ok(()),
+        )
+        .optional()?;
+    found.ok_or_else(|| Error::not_found(what))
+}
+
 /// Column `i` as a date, or `None` when NULL.
 pub(crate) fn optional_date(
     r: &rusqlite::Row<'_>,

@@ -21,6 +21,8 @@ pub const MAX_INFLUENCE: i64 = 3;
 /// The question in which phones propose causes.
 pub const IDEAS_SUBJECT: &str = "vester:causes";
 
+const CAUSES: &str = "vester_causes";
+
 text_enum!(
     Quadrant {
         Critical => "critical",
@@ -205,25 +207,46 @@ pub fn add_cause(
     Ok(id)
 }
 
-pub fn rename_cause(store: &mut Store, id: CauseId, label: &str, now: Timestamp) -> Result<()> {
+pub fn rename_cause(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: CauseId,
+    label: &str,
+    now: Timestamp,
+) -> Result<()> {
     if label.trim().is_empty() {
         return Err(Error::CauseLabelEmpty);
     }
-    store.with_tx(|tx, device| store::vester::set_label(tx, device, id, label, now))
+    store.with_tx(|tx, device| {
+        store::owned(tx, CAUSES, &id, workshop, "cause")?;
+        store::vester::set_label(tx, device, id, label, now)
+    })
 }
 
-pub fn remove_cause(store: &mut Store, id: CauseId, now: Timestamp) -> Result<()> {
-    store.with_tx(|tx, device| store::vester::delete_cause(tx, device, id, now))
+pub fn remove_cause(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: CauseId,
+    now: Timestamp,
+) -> Result<()> {
+    store.with_tx(|tx, device| {
+        store::owned(tx, CAUSES, &id, workshop, "cause")?;
+        store::vester::delete_cause(tx, device, id, now)
+    })
 }
 
 /// Moves a cause on the problem tree; `None` puts it back where its quadrant says.
 pub fn set_place(
     store: &mut Store,
+    workshop: WorkshopId,
     id: CauseId,
     place: Option<TreePlace>,
     now: Timestamp,
 ) -> Result<()> {
-    store.with_tx(|tx, device| store::vester::set_place(tx, device, id, place, now))
+    store.with_tx(|tx, device| {
+        store::owned(tx, CAUSES, &id, workshop, "cause")?;
+        store::vester::set_place(tx, device, id, place, now)
+    })
 }
 
 /// Records how much `from` influences `to` (0–3).

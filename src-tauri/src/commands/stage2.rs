@@ -88,7 +88,7 @@ pub fn remove_criterion(
     criterion_id: CriterionId,
 ) -> Result<Board> {
     state.with(|s| {
-        p::remove_criterion(s, criterion_id, now())?;
+        p::remove_criterion(s, workshop_id, criterion_id, now())?;
         p::board(s, workshop_id)
     })
 }
@@ -213,7 +213,7 @@ pub fn rename_cause(
     label: String,
 ) -> Result<Matrix> {
     state.with(|s| {
-        vester::rename_cause(s, cause_id, &label, now())?;
+        vester::rename_cause(s, workshop_id, cause_id, &label, now())?;
         vester::matrix(s, workshop_id)
     })
 }
@@ -225,7 +225,7 @@ pub fn remove_cause(
     cause_id: CauseId,
 ) -> Result<Matrix> {
     state.with(|s| {
-        vester::remove_cause(s, cause_id, now())?;
+        vester::remove_cause(s, workshop_id, cause_id, now())?;
         vester::matrix(s, workshop_id)
     })
 }
@@ -253,7 +253,7 @@ pub fn set_cause_place(
     place: Option<TreePlace>,
 ) -> Result<Matrix> {
     state.with(|s| {
-        vester::set_place(s, cause_id, place, now())?;
+        vester::set_place(s, workshop_id, cause_id, place, now())?;
         vester::matrix(s, workshop_id)
     })
 }

@@ -56,7 +56,7 @@ pub fn rename_line(
     title: String,
 ) -> Result<Board> {
     state.with(|s| {
-        actions::rename_line(s, line_id, &title, now())?;
+        actions::rename_line(s, workshop_id, line_id, &title, now())?;
         actions::board(s, workshop_id)
     })
 }
@@ -68,7 +68,7 @@ pub fn remove_line(
     line_id: LineId,
 ) -> Result<Board> {
     state.with(|s| {
-        actions::remove_line(s, line_id, now())?;
+        actions::remove_line(s, workshop_id, line_id, now())?;
         actions::board(s, workshop_id)
     })
 }
@@ -94,7 +94,7 @@ pub fn update_action(
     input: ActionInput,
 ) -> Result<Board> {
     state.with(|s| {
-        actions::update_action(s, action_id, &input, now())?;
+        actions::update_action(s, workshop_id, action_id, &input, now())?;
         actions::board(s, workshop_id)
     })
 }
@@ -106,7 +106,7 @@ pub fn remove_action(
     action_id: ActionId,
 ) -> Result<Board> {
     state.with(|s| {
-        actions::remove_action(s, action_id, now())?;
+        actions::remove_action(s, workshop_id, action_id, now())?;
         actions::board(s, workshop_id)
     })
 }
@@ -204,7 +204,7 @@ pub fn remove_commitment(
     commitment_id: CommitmentId,
 ) -> Result<Vec<Commitment>> {
     state.with(|s| {
-        commitments::remove(s, commitment_id, now())?;
+        commitments::remove(s, workshop_id, commitment_id, now())?;
         commitments::list(s, workshop_id)
     })
 }
@@ -317,7 +317,7 @@ pub fn set_review_notes(
     notes: String,
 ) -> Result<follow_up::Board> {
     state.with(|s| {
-        follow_up::set_review_notes(s, review_id, &notes, now())?;
+        follow_up::set_review_notes(s, workshop_id, review_id, &notes, now())?;
         follow_up_at(s, workshop_id, &today)
     })
 }
@@ -330,7 +330,7 @@ pub fn remove_review(
     review_id: ReviewId,
 ) -> Result<follow_up::Board> {
     state.with(|s| {
-        follow_up::remove_review(s, review_id, now())?;
+        follow_up::remove_review(s, workshop_id, review_id, now())?;
         follow_up_at(s, workshop_id, &today)
     })
 }
@@ -358,7 +358,7 @@ pub fn remove_checkpoint(
     checkpoint_id: CheckpointId,
 ) -> Result<follow_up::Board> {
     state.with(|s| {
-        follow_up::remove_checkpoint(s, checkpoint_id, now())?;
+        follow_up::remove_checkpoint(s, workshop_id, checkpoint_id, now())?;
         follow_up_at(s, workshop_id, &today)
     })
 }
@@ -398,7 +398,7 @@ pub fn withdraw_status(
     status_id: StatusUpdateId,
 ) -> Result<follow_up::Board> {
     state.with(|s| {
-        follow_up::withdraw_status(s, status_id, now())?;
+        follow_up::withdraw_status(s, workshop_id, status_id, now())?;
         follow_up_at(s, workshop_id, &today)
     })
 }
@@ -428,7 +428,7 @@ pub fn remove_reading(
     reading_id: IndicatorValueId,
 ) -> Result<follow_up::Board> {
     state.with(|s| {
-        follow_up::remove_value(s, reading_id, now())?;
+        follow_up::remove_value(s, workshop_id, reading_id, now())?;
         follow_up_at(s, workshop_id, &today)
     })
 }
@@ -460,7 +460,7 @@ pub fn update_actor(
     input: ActorInput,
 ) -> Result<actors::Board> {
     state.with(|s| {
-        actors::update(s, actor_id, &input, now())?;
+        actors::update(s, workshop_id, actor_id, &input, now())?;
         actors::board(s, workshop_id)
     })
 }
@@ -472,7 +472,7 @@ pub fn remove_actor(
     actor_id: ActorId,
 ) -> Result<actors::Board> {
     state.with(|s| {
-        actors::remove(s, actor_id, now())?;
+        actors::remove(s, workshop_id, actor_id, now())?;
         actors::board(s, workshop_id)
     })
 }
@@ -524,7 +524,7 @@ pub fn rate_institutional_area(
     gaps: String,
 ) -> Result<Analysis> {
     state.with(|s| {
-        institutions::rate_area(s, area_id, capacity, &gaps, now())?;
+        institutions::rate_area(s, workshop_id, area_id, capacity, &gaps, now())?;
         institutions::board(s, workshop_id)
     })
 }
@@ -536,7 +536,7 @@ pub fn remove_institutional_area(
     area_id: AreaId,
 ) -> Result<Analysis> {
     state.with(|s| {
-        institutions::remove_area(s, area_id, now())?;
+        institutions::remove_area(s, workshop_id, area_id, now())?;
         institutions::board(s, workshop_id)
     })
 }

@@ -73,9 +73,10 @@ export const listParticipants = (workshopId: string) =>
   invoke<Participant[]>('list_participants', { workshopId });
 export const addParticipant = (workshopId: string, input: ParticipantInput) =>
   invoke<Participant>('add_participant', { workshopId, input });
-export const updateParticipant = (id: string, input: ParticipantInput) =>
-  invoke<Participant>('update_participant', { id, input });
-export const removeParticipant = (id: string) => invoke<void>('remove_participant', { id });
+export const updateParticipant = (workshopId: string, id: string, input: ParticipantInput) =>
+  invoke<Participant>('update_participant', { workshopId, id, input });
+export const removeParticipant = (workshopId: string, id: string) =>
+  invoke<void>('remove_participant', { workshopId, id });
 export const participantTotals = (workshopId: string) =>
   invoke<ParticipantTotals>('participant_totals', { workshopId });
 export const previewParticipantsCsv = (workshopId: string, path: string) =>

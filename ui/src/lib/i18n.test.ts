@@ -75,6 +75,7 @@ const CORE_ERRORS: Record<string, string[]> = {
   capacity_out_of_range: ['value'],
   percent_out_of_range: ['percent'],
   percent_not_in_progress: ['status'],
+  status_not_latest: [],
   action_without_responsible: ['actions'],
   actor_name_empty: [],
   area_label_empty: [],

@@ -10,6 +10,8 @@ use crate::store::{self, Store};
 use crate::time::{Timestamp, parse_date};
 use crate::{Error, Result};
 
+const COMMITMENTS: &str = "commitments";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,
@@ -117,13 +119,23 @@ pub fn update(
     now: Timestamp,
 ) -> Result<()> {
     let valid = input.validate()?;
+    store::owned(store.conn(), COMMITMENTS, &id, workshop, "commitment")?;
     check_action(store, workshop, &valid)?;
-    store.with_tx(|tx, device| store::commitments::update(tx, device, id, &valid, now))
+    store.with_tx(|tx, device| {
+        store::owned(tx, COMMITMENTS, &id, workshop, "commitment")?;
+        store::commitments::update(tx, device, id, &valid, now)
+    })
 }
 
-pub fn remove(store: &mut Store, id: CommitmentId, now: Timestamp) -> Result<()> {
+pub fn remove(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: CommitmentId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
-        if !store::soft_delete(tx, device, "commitments", &id, now)? {
+        store::owned(tx, COMMITMENTS, &id, workshop, "commitment")?;
+        if !store::soft_delete(tx, device, COMMITMENTS, &id, now)? {
             return Err(Error::not_found("commitment"));
         }
         Ok(())

@@ -30,6 +30,11 @@ use crate::text_enum::text_enum;
 use crate::time::{Timestamp, parse_date};
 use crate::{Error, Result};
 
+const REVIEWS: &str = "follow_up_reviews";
+const CHECKPOINTS: &str = "indicator_checkpoints";
+const STATUS_UPDATES: &str = "action_status_updates";
+const VALUES: &str = "indicator_values";
+
 text_enum!(
     Status {
         NotStarted => "not_started",
@@ -434,11 +439,13 @@ pub fn update_review(
 
 pub fn set_review_notes(
     store: &mut Store,
+    workshop: WorkshopId,
     id: ReviewId,
     notes: &str,
     now: Timestamp,
 ) -> Result<()> {
     store.with_tx(|tx, device| {
+        store::owned(tx, REVIEWS, &id, workshop, "review")?;
         if !store::follow_up::set_review_notes(tx, device, id, notes, now)? {
             return Err(Error::not_found("review"));
         }
@@ -446,9 +453,15 @@ pub fn set_review_notes(
     })
 }
 
-pub fn remove_review(store: &mut Store, id: ReviewId, now: Timestamp) -> Result<()> {
+pub fn remove_review(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: ReviewId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
-        if !store::soft_delete(tx, device, "follow_up_reviews", &id, now)? {
+        store::owned(tx, REVIEWS, &id, workshop, "review")?;
+        if !store::soft_delete(tx, device, REVIEWS, &id, now)? {
             return Err(Error::not_found("review"));
         }
         Ok(())
@@ -473,9 +486,15 @@ pub fn add_checkpoint(
     Ok(id)
 }
 
-pub fn remove_checkpoint(store: &mut Store, id: CheckpointId, now: Timestamp) -> Result<()> {
+pub fn remove_checkpoint(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: CheckpointId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
-        if !store::soft_delete(tx, device, "indicator_checkpoints", &id, now)? {
+        store::owned(tx, CHECKPOINTS, &id, workshop, "checkpoint")?;
+        if !store::soft_delete(tx, device, CHECKPOINTS, &id, now)? {
             return Err(Error::not_found("checkpoint"));
         }
         Ok(())
@@ -532,10 +551,26 @@ pub fn record_session(
 }
 
 /// Withdraws a status typed by mistake (it leaves the history; a correction is
-/// better recorded as a newer status).
-pub fn withdraw_status(store: &mut Store, id: StatusUpdateId, now: Timestamp) -> Result<()> {
+/// better recorded as a newer status). Only an action's latest status can go: the
+/// history is appended to, never rewritten.
+pub fn withdraw_status(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: StatusUpdateId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
-        if !store::soft_delete(tx, device, "action_status_updates", &id, now)? {
+        store::owned(tx, STATUS_UPDATES, &id, workshop, "status")?;
+        let updates = store::follow_up::updates_of(tx, workshop)?;
+        let action = updates.iter().find(|u| u.id == id).map(|u| u.action);
+        let latest = updates
+            .iter()
+            .filter(|u| Some(u.action) == action)
+            .max_by(|a, b| chronological(a, b));
+        if latest.map(|u| u.id) != Some(id) {
+            return Err(Error::StatusNotLatest);
+        }
+        if !store::soft_delete(tx, device, STATUS_UPDATES, &id, now)? {
             return Err(Error::not_found("status"));
         }
         Ok(())
@@ -564,9 +599,15 @@ pub fn record_value(
     Ok(id)
 }
 
-pub fn remove_value(store: &mut Store, id: IndicatorValueId, now: Timestamp) -> Result<()> {
+pub fn remove_value(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: IndicatorValueId,
+    now: Timestamp,
+) -> Result<()> {
     store.with_tx(|tx, device| {
-        if !store::soft_delete(tx, device, "indicator_values", &id, now)? {
+        store::owned(tx, VALUES, &id, workshop, "indicator value")?;
+        if !store::soft_delete(tx, device, VALUES, &id, now)? {
             return Err(Error::not_found("indicator value"));
         }
         Ok(())

@@ -6,7 +6,10 @@
 use cabildo_core::actions::follow_up::{self, CheckpointState, Status, StatusInput};
 use cabildo_core::actions::{self, ActionInput, Partner, commitments, plan};
 use cabildo_core::actors::{self, ActorInput, ActorType, Engagement, Stance};
-use cabildo_core::ids::{ActionId, ActorId, AreaId, LineId, WorkshopId};
+use cabildo_core::ids::{
+    ActionId, ActorId, AreaId, CheckpointId, IndicatorValueId, LineId, ReviewId, StatusUpdateId,
+    WorkshopId,
+};
 use cabildo_core::institutions::{self, DefaultArea, Level};
 use cabildo_core::prioritization::{self, Origin, SubjectKind};
 use cabildo_core::voting::{self, Voter};
@@ -256,12 +259,14 @@ fn an_action_ending_before_it_starts_is_refused_and_the_saved_one_stays() {
         s.areas[3],
         s.actors[0],
     );
-    let err = actions::update_action(&mut store, s.actions[0], &bad, at(4, 9)).unwrap_err();
+    let err =
+        actions::update_action(&mut store, s.workshop, s.actions[0], &bad, at(4, 9)).unwrap_err();
     assert_eq!(err.code(), "action_ends_before_start");
     assert!(err.to_string().contains("2026-04-05"), "{err}");
     bad.end_date = Some("2026-06-01".into());
     bad.amount = Some(-50.0);
-    let err = actions::update_action(&mut store, s.actions[0], &bad, at(4, 9)).unwrap_err();
+    let err =
+        actions::update_action(&mut store, s.workshop, s.actions[0], &bad, at(4, 9)).unwrap_err();
     assert_eq!(err.code(), "negative_amount");
     assert_eq!(err.params()["amount"], "-50");
     bad.amount = Some(50.0);
@@ -291,7 +296,7 @@ fn closing_the_stage_is_refused_while_an_action_has_no_responsible_unit() {
         s.actors[2],
     );
     unowned.responsible_unit = "  ".into();
-    actions::update_action(&mut store, s.actions[4], &unowned, at(4, 9)).unwrap();
+    actions::update_action(&mut store, s.workshop, s.actions[4], &unowned, at(4, 9)).unwrap();
     let err = actions::close_stage(&mut store, s.workshop, at(4, 10)).unwrap_err();
     assert_eq!(err.code(), "action_without_responsible");
     assert!(err.params()["actions"].contains("Tablero de indicadores"));
@@ -305,7 +310,7 @@ fn closing_the_stage_is_refused_while_an_action_has_no_responsible_unit() {
     );
 
     unowned.responsible_unit = "SECPLAN".into();
-    actions::update_action(&mut store, s.actions[4], &unowned, at(4, 11)).unwrap();
+    actions::update_action(&mut store, s.workshop, s.actions[4], &unowned, at(4, 11)).unwrap();
     actions::close_stage(&mut store, s.workshop, at(4, 12)).unwrap();
     drop(store);
     let store = db.open();
@@ -514,17 +519,19 @@ fn the_institutional_analysis_flags_weak_areas_and_links_their_actions() {
     assert_eq!(areas.len(), 9);
     assert_eq!(areas[0].key, Some(DefaultArea::Planning));
     assert_eq!(areas[0].label, "Planificación");
-    institutions::rate_area(&mut store, s.areas[3], Some(4), "", at(3, 14)).unwrap();
+    institutions::rate_area(&mut store, s.workshop, s.areas[3], Some(4), "", at(3, 14)).unwrap();
     institutions::rate_area(
         &mut store,
+        s.workshop,
         s.areas[5],
         Some(1),
         "Sin registro nominal",
         at(3, 14),
     )
     .unwrap();
-    institutions::rate_area(&mut store, s.areas[7], Some(2), "", at(3, 14)).unwrap();
-    let err = institutions::rate_area(&mut store, s.areas[0], Some(6), "", at(3, 14)).unwrap_err();
+    institutions::rate_area(&mut store, s.workshop, s.areas[7], Some(2), "", at(3, 14)).unwrap();
+    let err = institutions::rate_area(&mut store, s.workshop, s.areas[0], Some(6), "", at(3, 14))
+        .unwrap_err();
     assert_eq!(err.code(), "capacity_out_of_range");
     institutions::set_competence(
         &mut store,
@@ -584,7 +591,15 @@ fn the_bundle_carries_the_matrix_the_agenda_and_the_follow_up_history() {
     let db = TempDb::new();
     let mut store = db.open();
     let s = stage3(&mut store);
-    institutions::rate_area(&mut store, s.areas[5], Some(2), "Sin registro", at(3, 14)).unwrap();
+    institutions::rate_area(
+        &mut store,
+        s.workshop,
+        s.areas[5],
+        Some(2),
+        "Sin registro",
+        at(3, 14),
+    )
+    .unwrap();
     institutions::set_competence(
         &mut store,
         s.workshop,
@@ -629,7 +644,14 @@ fn the_bundle_carries_the_matrix_the_agenda_and_the_follow_up_history() {
         at(3, 16),
     )
     .unwrap();
-    follow_up::set_review_notes(&mut store, review, "Se reasignó la ronda", at(3, 16)).unwrap();
+    follow_up::set_review_notes(
+        &mut store,
+        s.workshop,
+        review,
+        "Se reasignó la ronda",
+        at(3, 16),
+    )
+    .unwrap();
     follow_up::add_checkpoint(
         &mut store,
         s.workshop,
@@ -668,7 +690,7 @@ fn the_bundle_carries_the_matrix_the_agenda_and_the_follow_up_history() {
         at(20, 9),
     )
     .unwrap();
-    actions::remove_action(&mut store, s.actions[4], at(21, 9)).unwrap();
+    actions::remove_action(&mut store, s.workshop, s.actions[4], at(21, 9)).unwrap();
     actions::close_stage(&mut store, s.workshop, at(21, 10)).unwrap();
 
     let bytes = bundle::export(&store, s.workshop, at(22, 9)).unwrap();
@@ -704,7 +726,7 @@ fn the_bundle_carries_the_matrix_the_agenda_and_the_follow_up_history() {
 fn an_actor_removed_stops_being_a_partner() {
     let mut store = Store::open_in_memory().unwrap();
     let s = stage3(&mut store);
-    actors::remove(&mut store, s.actors[0], at(3, 16)).unwrap();
+    actors::remove(&mut store, s.workshop, s.actors[0], at(3, 16)).unwrap();
     let a = actions::get(&store, s.actions[0]).unwrap();
     assert!(a.partners.is_empty());
     assert_eq!(actors::list(&store, s.workshop).unwrap().len(), 2);
@@ -742,5 +764,200 @@ fn every_table_of_a_workshop_travels_in_the_bundle_but_the_phones_tokens_and_syn
             "received_bundles",
             "sync_pushed"
         ]
+    );
+}
+
+#[test]
+fn a_line_or_action_of_another_workshop_is_not_edited_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = stage3(&mut store);
+    let b = stage3(&mut store);
+    let before = actions::board(&store, b.workshop).unwrap();
+    let err =
+        actions::rename_line(&mut store, a.workshop, b.lines[0], "Otra", at(4, 9)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = actions::remove_line(&mut store, a.workshop, b.lines[1], at(4, 9)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    // Every reference of the edit is workshop A's: only the action's id is not.
+    let input = full(
+        a.lines[0],
+        "Otra",
+        "2026-03-15",
+        "2026-04-05",
+        1.0,
+        "CLP",
+        "",
+        a.areas[3],
+        a.actors[0],
+    );
+    let err =
+        actions::update_action(&mut store, a.workshop, b.actions[0], &input, at(4, 9)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = actions::remove_action(&mut store, a.workshop, b.actions[1], at(4, 9)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(actions::board(&store, b.workshop).unwrap(), before);
+}
+
+#[test]
+fn a_commitment_of_another_workshop_is_not_edited_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = stage3(&mut store);
+    let b = stage3(&mut store);
+    let input = |what: &str| commitments::CommitmentInput {
+        who: "Alcaldesa".into(),
+        institution: "Municipalidad de Quirihue".into(),
+        what: what.into(),
+        due: Some("2026-04-15".into()),
+        action: None,
+    };
+    let theirs = commitments::add(&mut store, b.workshop, &input("Firmar"), at(3, 15)).unwrap();
+    let before = commitments::of(&store, b.workshop).unwrap();
+    let err =
+        commitments::update(&mut store, a.workshop, theirs, &input("Otro"), at(3, 16)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = commitments::remove(&mut store, a.workshop, theirs, at(3, 16)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(commitments::of(&store, b.workshop).unwrap(), before);
+}
+
+/// Workshop `s`'s follow-up rows: a review, a checkpoint, two statuses and a value.
+fn followed(
+    store: &mut Store,
+    s: &Stage3,
+) -> (
+    ReviewId,
+    CheckpointId,
+    Vec<StatusUpdateId>,
+    IndicatorValueId,
+) {
+    let review = follow_up::add_review(
+        store,
+        s.workshop,
+        "2026-04-10",
+        "Primera revisión",
+        at(3, 16),
+    )
+    .unwrap();
+    let checkpoint = follow_up::add_checkpoint(
+        store,
+        s.workshop,
+        s.actions[1],
+        "2026-06-30",
+        88.0,
+        at(3, 16),
+    )
+    .unwrap();
+    let status = |session: &str, status, percent| StatusInput {
+        action: s.actions[1],
+        session_date: session.into(),
+        review: None,
+        status,
+        percent,
+        comment: String::new(),
+    };
+    let statuses = vec![
+        follow_up::record_status(
+            store,
+            s.workshop,
+            &status("2026-04-10", Status::InProgress, Some(30)),
+            at(20, 9),
+        )
+        .unwrap(),
+        follow_up::record_status(
+            store,
+            s.workshop,
+            &status("2026-05-10", Status::InProgress, Some(60)),
+            at(20, 10),
+        )
+        .unwrap(),
+    ];
+    let value = follow_up::record_value(
+        store,
+        s.workshop,
+        s.actions[1],
+        "2026-04-30",
+        84.0,
+        "",
+        at(20, 11),
+    )
+    .unwrap();
+    (review, checkpoint, statuses, value)
+}
+
+#[test]
+fn a_follow_up_row_of_another_workshop_is_not_edited_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = stage3(&mut store);
+    let b = stage3(&mut store);
+    followed(&mut store, &a);
+    let (review, checkpoint, statuses, value) = followed(&mut store, &b);
+    let today = day("2026-12-31");
+    let before = follow_up::board(&store, b.workshop, today).unwrap();
+    let refusals = [
+        follow_up::update_review(
+            &mut store,
+            a.workshop,
+            review,
+            "2026-04-11",
+            "Otra",
+            at(21, 9),
+        ),
+        follow_up::set_review_notes(&mut store, a.workshop, review, "Otra", at(21, 9)),
+        follow_up::remove_review(&mut store, a.workshop, review, at(21, 9)),
+        follow_up::remove_checkpoint(&mut store, a.workshop, checkpoint, at(21, 9)),
+        follow_up::withdraw_status(&mut store, a.workshop, statuses[1], at(21, 9)),
+        follow_up::remove_value(&mut store, a.workshop, value, at(21, 9)),
+    ];
+    for r in refusals {
+        assert_eq!(r.unwrap_err().code(), "not_found");
+    }
+    assert_eq!(follow_up::board(&store, b.workshop, today).unwrap(), before);
+}
+
+#[test]
+fn withdrawing_an_older_status_is_refused_and_the_history_kept() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = stage3(&mut store);
+    let (_, _, statuses, _) = followed(&mut store, &s);
+    let today = day("2026-12-31");
+    let before = follow_up::board(&store, s.workshop, today).unwrap();
+    let err =
+        follow_up::withdraw_status(&mut store, s.workshop, statuses[0], at(21, 9)).unwrap_err();
+    assert_eq!(err.code(), "status_not_latest");
+    assert_eq!(follow_up::board(&store, s.workshop, today).unwrap(), before);
+
+    follow_up::withdraw_status(&mut store, s.workshop, statuses[1], at(21, 10)).unwrap();
+    let history = &follow_up::board(&store, s.workshop, today)
+        .unwrap()
+        .state
+        .actions[1]
+        .history;
+    assert_eq!(
+        history.iter().map(|u| u.id).collect::<Vec<_>>(),
+        [statuses[0]]
+    );
+}
+
+#[test]
+fn an_actor_or_area_of_another_workshop_is_not_edited_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = stage3(&mut store);
+    let b = stage3(&mut store);
+    let actors_before = actors::board(&store, b.workshop).unwrap();
+    let areas_before = institutions::board(&store, b.workshop).unwrap();
+    let input = actor("Otro", ActorType::Private, 1, 1);
+    let refusals = [
+        actors::update(&mut store, a.workshop, b.actors[0], &input, at(3, 16)),
+        actors::remove(&mut store, a.workshop, b.actors[1], at(3, 16)),
+        institutions::rate_area(&mut store, a.workshop, b.areas[0], Some(1), "", at(3, 16)),
+        institutions::remove_area(&mut store, a.workshop, b.areas[1], at(3, 16)),
+    ];
+    for r in refusals {
+        assert_eq!(r.unwrap_err().code(), "not_found");
+    }
+    assert_eq!(actors::board(&store, b.workshop).unwrap(), actors_before);
+    assert_eq!(
+        institutions::board(&store, b.workshop).unwrap(),
+        areas_before
     );
 }

@@ -124,7 +124,7 @@ fn a_removed_participant_stays_removed_after_the_merge() {
         &bundle::export(&laptop, w.id, at(2, 11)).unwrap(),
     )
     .unwrap();
-    participants::remove(&mut laptop, p.id, at(3, 9)).unwrap();
+    participants::remove(&mut laptop, w.id, p.id, at(3, 9)).unwrap();
     bundle::import(
         &mut coordinator,
         &bundle::export(&laptop, w.id, at(3, 10)).unwrap(),

@@ -257,7 +257,7 @@ fn network() -> Network {
         Some("2026-01-01"),
         None,
     );
-    actions::commitments::remove(s, removed, at(1, 15)).unwrap();
+    actions::commitments::remove(s, ayacucho, removed, at(1, 15)).unwrap();
 
     let nuble = workshop::create(s, &workshop_input(), at(1, 9)).unwrap().id;
     attend(
@@ -312,7 +312,7 @@ fn network() -> Network {
         Sector::Other,
         None,
     );
-    participants::remove(s, gone.id, at(1, 16)).unwrap();
+    participants::remove(s, jacmel_again, gone.id, at(1, 16)).unwrap();
 
     Network {
         store,

@@ -350,3 +350,22 @@ fn group_scores_can_still_be_typed_after_a_criterion_is_added() {
         Some(prioritization::WeightIssue::PointsMissing)
     );
 }
+
+#[test]
+fn a_criterion_or_candidate_of_another_workshop_is_not_renamed_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = stage2(&mut store);
+    let b = stage2(&mut store);
+    let before = prioritization::board(&store, b.workshop).unwrap();
+    let err =
+        prioritization::rename_criterion(&mut store, a.workshop, b.criteria[0], "Otro", at(2, 11))
+            .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = prioritization::remove_criterion(&mut store, a.workshop, b.criteria[1], at(2, 11))
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = prioritization::remove_candidate(&mut store, a.workshop, b.candidates[0], at(2, 11))
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(prioritization::board(&store, b.workshop).unwrap(), before);
+}

@@ -268,7 +268,7 @@ fn accented(store: &mut Store) -> WorkshopId {
         .collect();
     vester::set_influence(store, w.id, causes[1], causes[0], 3, now).unwrap();
     vester::set_influence(store, w.id, causes[2], causes[0], 2, now).unwrap();
-    vester::set_place(store, causes[2], Some(TreePlace::Root), now).unwrap();
+    vester::set_place(store, w.id, causes[2], Some(TreePlace::Root), now).unwrap();
     w.id
 }
 

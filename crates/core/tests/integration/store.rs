@@ -266,11 +266,31 @@ fn totals_follow_registrations_edits_and_removals() {
 
     let mut edit = person("Luis", Gender::Other, Sector::Municipality);
     edit.territory_id = Some(w.territories[1].id);
-    participants::update(&mut store, luis.id, &edit, at(2, 11)).unwrap();
-    participants::remove(&mut store, ana.id, at(2, 12)).unwrap();
+    participants::update(&mut store, w.id, luis.id, &edit, at(2, 11)).unwrap();
+    participants::remove(&mut store, w.id, ana.id, at(2, 12)).unwrap();
     let t = participants::totals(&store, w.id).unwrap();
     assert_eq!(t.total, 2);
     let t_count = |g: Gender| t.by_gender.iter().find(|c| c.key == g).unwrap().count;
     assert_eq!((t_count(Gender::Female), t_count(Gender::Other)), (1, 1));
     assert_eq!(t.by_territory[1].count, 1);
+}
+
+#[test]
+fn a_participant_of_another_workshop_is_not_edited_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let b = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let theirs = participants::add(
+        &mut store,
+        b.id,
+        &person("Ana", Gender::Female, Sector::Ngo),
+        at(2, 10),
+    )
+    .unwrap();
+    let edit = person("Otra", Gender::Other, Sector::Private);
+    let err = participants::update(&mut store, a.id, theirs.id, &edit, at(2, 11)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = participants::remove(&mut store, a.id, theirs.id, at(2, 11)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(participants::list(&store, b.id).unwrap(), [theirs]);
 }

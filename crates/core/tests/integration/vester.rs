@@ -93,7 +93,7 @@ fn an_empty_cause_is_refused() {
     let (w, causes) = filled(&mut store);
     let err = vester::add_cause(&mut store, w, "   ", &[], at(2, 11)).unwrap_err();
     assert_eq!(err.code(), "cause_label_empty");
-    let err = vester::rename_cause(&mut store, causes[0], "", at(2, 11)).unwrap_err();
+    let err = vester::rename_cause(&mut store, w, causes[0], "", at(2, 11)).unwrap_err();
     assert_eq!(err.code(), "cause_label_empty");
     assert_eq!(vester::matrix(&store, w).unwrap().causes.len(), 4);
 }
@@ -107,7 +107,7 @@ fn a_cause_moved_on_the_tree_stays_moved_after_reopening_and_in_the_bundle() {
     };
     {
         let mut store = db.open();
-        vester::set_place(&mut store, causes[1], Some(TreePlace::Root), at(2, 12)).unwrap();
+        vester::set_place(&mut store, w, causes[1], Some(TreePlace::Root), at(2, 12)).unwrap();
     }
     let store = db.open();
     let m = vester::matrix(&store, w).unwrap();
@@ -124,10 +124,27 @@ fn a_cause_moved_on_the_tree_stays_moved_after_reopening_and_in_the_bundle() {
 fn removing_a_cause_removes_its_row_and_column() {
     let mut store = Store::open_in_memory().unwrap();
     let (w, causes) = filled(&mut store);
-    vester::remove_cause(&mut store, causes[0], at(2, 12)).unwrap();
+    vester::remove_cause(&mut store, w, causes[0], at(2, 12)).unwrap();
     let m = vester::matrix(&store, w).unwrap();
     assert_eq!(m.causes.len(), 3);
     assert_eq!(m.values.len(), 3);
     assert!(m.values.iter().all(|row| row.len() == 3));
     assert_eq!((m.filled, m.cells), (6, 6));
+}
+
+#[test]
+fn a_cause_of_another_workshop_is_not_renamed_moved_or_removed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (a, _) = filled(&mut store);
+    let (b, theirs) = filled(&mut store);
+    let before = vester::matrix(&store, b).unwrap();
+    let err = vester::rename_cause(&mut store, a, theirs[0], "Otra", at(2, 11)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err =
+        vester::set_place(&mut store, a, theirs[1], Some(TreePlace::Root), at(2, 11)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let err = vester::remove_cause(&mut store, a, theirs[2], at(2, 11)).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(vester::matrix(&store, b).unwrap(), before);
+    assert_eq!(vester::matrix(&store, a).unwrap().causes.len(), 4);
 }
