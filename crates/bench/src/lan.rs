@@ -74,7 +74,7 @@ pub async fn ballots() {
             ..QuestionInput::default()
         };
         let q = voting::create(&mut store, w, &input, chrono::Utc::now()).unwrap();
-        voting::set_open(&mut store, q.id, true, chrono::Utc::now()).unwrap();
+        voting::set_open(&mut store, w, q.id, true, chrono::Utc::now()).unwrap();
         (w, q.id.to_string())
     };
     let server = cabildo_lan::start(cabildo_lan::Config {

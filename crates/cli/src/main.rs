@@ -512,13 +512,19 @@ fn question(
             println!("{}", q.id);
         }
         QuestionCommand::Open { id } => {
-            voting::set_open(store, QuestionId::parse(&id)?, true, now)?;
+            let id = QuestionId::parse(&id)?;
+            let workshop = voting::workshop_of(store, id)?;
+            voting::set_open(store, workshop, id, true, now)?;
         }
         QuestionCommand::Close { id } => {
-            voting::set_open(store, QuestionId::parse(&id)?, false, now)?;
+            let id = QuestionId::parse(&id)?;
+            let workshop = voting::workshop_of(store, id)?;
+            voting::set_open(store, workshop, id, false, now)?;
         }
         QuestionCommand::Reveal { id } => {
-            voting::set_revealed(store, QuestionId::parse(&id)?, true, now)?;
+            let id = QuestionId::parse(&id)?;
+            let workshop = voting::workshop_of(store, id)?;
+            voting::set_revealed(store, workshop, id, true, now)?;
         }
         QuestionCommand::Paper { id, ballot, answer } => {
             let q = voting::get(store, QuestionId::parse(&id)?)?;
@@ -543,9 +549,12 @@ fn question(
             out,
             lang,
         } => {
+            let id = QuestionId::parse(&id)?;
+            let workshop = voting::workshop_of(store, id)?;
             let w = report::write_paper_ballots(
                 store,
-                QuestionId::parse(&id)?,
+                workshop,
+                id,
                 count,
                 &out,
                 language(&lang)?,

@@ -81,7 +81,7 @@ fn every_acknowledged_ballot_survives_the_server_being_killed_mid_burst() {
         let q = voting::create(&mut store, w, &input, chrono::Utc::now()).unwrap();
         (
             w,
-            voting::set_open(&mut store, q.id, true, chrono::Utc::now()).unwrap(),
+            voting::set_open(&mut store, w, q.id, true, chrono::Utc::now()).unwrap(),
         )
     };
     let (mut server, base) = serve(&db, &workshop.to_string());

@@ -495,7 +495,7 @@ pub fn open_grid(
         &[],
         now,
     )?;
-    voting::set_open(store, q.id, true, now)
+    voting::set_open(store, workshop, q.id, true, now)
 }
 
 /// The room's mean placement of each action it placed (actions no ballot placed

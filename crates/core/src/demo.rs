@@ -562,7 +562,7 @@ fn add_stage2(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
     for cast in voting::cast_many(store, w, &phones, now)? {
         cast?;
     }
-    voting::set_open(store, q.id, false, now)?;
+    voting::set_open(store, w, q.id, false, now)?;
     let paper: Vec<BallotRequest> = PAPER
         .iter()
         .enumerate()
@@ -576,7 +576,7 @@ fn add_stage2(store: &mut Store, w: WorkshopId, now: Timestamp) -> Result<()> {
     for cast in voting::cast_many(store, w, &paper, now)? {
         cast?;
     }
-    voting::set_revealed(store, q.id, true, now)?;
+    voting::set_revealed(store, w, q.id, true, now)?;
     p::decide(store, w, candidates[0], REASONS, now)?;
 
     let mut causes = Vec::new();

@@ -515,7 +515,7 @@ pub fn open_weight_vote(
         now,
     )?;
     set_method(store, workshop, WeightMethod::Voted, now)?;
-    voting::set_open(store, q.id, true, now)
+    voting::set_open(store, workshop, q.id, true, now)
 }
 
 /// The scores question, made (or brought up to date) with the current candidates
@@ -545,7 +545,7 @@ fn scores_question(store: &mut Store, workshop: WorkshopId, now: Timestamp) -> R
 /// Opens the scoring to the phones: one screen per candidate, 1–5 on each criterion.
 pub fn open_scoring(store: &mut Store, workshop: WorkshopId, now: Timestamp) -> Result<Question> {
     let q = scores_question(store, workshop, now)?;
-    voting::set_open(store, q.id, true, now)
+    voting::set_open(store, workshop, q.id, true, now)
 }
 
 /// Opens a lighter way to choose over the candidates: dots (3 each) or a ranking.
@@ -582,7 +582,7 @@ pub fn open_lighter(
         &[],
         now,
     )?;
-    voting::set_open(store, q.id, true, now)
+    voting::set_open(store, workshop, q.id, true, now)
 }
 
 /// The scores the group agreed on for one candidate, typed by the facilitator

@@ -62,7 +62,7 @@ pub fn open_for_phones(
         Scale::ONE_TO_FIVE,
         now,
     )?;
-    voting::set_open(store, q.id, true, now)
+    voting::set_open(store, workshop, q.id, true, now)
 }
 
 /// Records the show of hands for each rating 1–5 of a goal (`counts[0]` for 1).

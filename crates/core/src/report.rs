@@ -388,8 +388,10 @@ pub fn write_join_card(
 }
 
 /// Prints `count` paper ballots for a question, each with a new short id.
+/// A question of another workshop is refused with `NotFound`, printing nothing.
 pub fn write_paper_ballots(
     store: &mut Store,
+    workshop: WorkshopId,
     question: crate::ids::QuestionId,
     count: usize,
     path: &Path,
@@ -401,8 +403,8 @@ pub fn write_paper_ballots(
             detail: format!("{count} ballots: between 1 and 500"),
         });
     }
+    let slips = crate::voting::make_slips(store, workshop, question, count, now)?;
     let q = crate::voting::get(store, question)?;
-    let slips = crate::voting::make_slips(store, question, count, now)?;
     let rendered = paper_ballots::pdf(&q, &slips, language, now.timestamp())?;
     crate::files::write_atomically(path, &rendered.bytes)?;
     Ok(Written {

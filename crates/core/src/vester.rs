@@ -300,7 +300,7 @@ pub fn open_ideas(
         &[],
         now,
     )?;
-    voting::set_open(store, q.id, true, now)
+    voting::set_open(store, workshop, q.id, true, now)
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ use crate::text_enum::text_enum;
 use crate::time::Timestamp;
 use crate::{Error, Result};
 
+const QUESTIONS: &str = "questions";
+
 text_enum!(
     /// Scores: each option (a candidate) scored 1–5 on each criterion. Ideas: short
     /// texts proposed by the room (the causes of a problem).
@@ -206,21 +208,34 @@ pub fn current_question(store: &Store, workshop: WorkshopId) -> Result<Option<Qu
 }
 
 /// Opens a question for ballots (closing any other open one) or closes it.
-pub fn set_open(store: &mut Store, id: QuestionId, open: bool, now: Timestamp) -> Result<Question> {
-    get(store, id)?;
-    store.with_tx(|tx, device| store::voting::set_open(tx, device, id, open, now))?;
+/// A question of another workshop is refused with `NotFound`, changing nothing.
+pub fn set_open(
+    store: &mut Store,
+    workshop: WorkshopId,
+    id: QuestionId,
+    open: bool,
+    now: Timestamp,
+) -> Result<Question> {
+    store.with_tx(|tx, device| {
+        store::owned(tx, QUESTIONS, &id, workshop, "question")?;
+        store::voting::set_open(tx, device, id, open, now)
+    })?;
     get(store, id)
 }
 
 /// Shows (or hides again) the results to the room.
+/// A question of another workshop is refused with `NotFound`, changing nothing.
 pub fn set_revealed(
     store: &mut Store,
+    workshop: WorkshopId,
     id: QuestionId,
     revealed: bool,
     now: Timestamp,
 ) -> Result<Question> {
-    get(store, id)?;
-    store.with_tx(|tx, device| store::voting::set_revealed(tx, device, id, revealed, now))?;
+    store.with_tx(|tx, device| {
+        store::owned(tx, QUESTIONS, &id, workshop, "question")?;
+        store::voting::set_revealed(tx, device, id, revealed, now)
+    })?;
     get(store, id)
 }
 
@@ -293,7 +308,8 @@ pub fn question_about(
 }
 
 /// Records the hands raised for each scale value or option id of a scale, single or
-/// multiple choice question, replacing the previous counts of those choices.
+/// multiple choice question, replacing the previous counts of those choices. A
+/// question of another workshop is refused with `NotFound`, changing nothing.
 pub fn set_hand_counts(
     store: &mut Store,
     workshop: WorkshopId,
@@ -330,6 +346,7 @@ pub fn set_hand_counts(
         }
     }
     store.with_tx(|tx, device| {
+        store::owned(tx, QUESTIONS, &question.id, workshop, "question")?;
         for (choice, count) in counts {
             let id = RecordId::named(&[&question.id.to_string(), "hands", choice]);
             store::voting::set_hand_count(
@@ -574,14 +591,16 @@ pub fn make_codes(
 }
 
 /// Prints `n` paper ballots for a question: makes their short ids (kept, so that a
-/// mistyped id is caught when keyed in) and returns them.
+/// mistyped id is caught when keyed in) and returns them. A question of another
+/// workshop is refused with `NotFound`, making nothing.
 pub fn make_slips(
     store: &mut Store,
+    workshop: WorkshopId,
     question: QuestionId,
     n: usize,
     now: Timestamp,
 ) -> Result<Vec<String>> {
-    let workshop = workshop_of(store, question)?;
+    store::owned(store.conn(), QUESTIONS, &question, workshop, "question")?;
     let existing = store::voting::slips_of(store.conn(), question)?;
     let mut slips: Vec<String> = Vec::with_capacity(n);
     while slips.len() < n {

@@ -145,7 +145,7 @@ fn session() -> (Session, voting::Question) {
         chrono::Utc::now(),
     )
     .unwrap();
-    let q = voting::set_open(&mut store, q.id, true, chrono::Utc::now()).unwrap();
+    let q = voting::set_open(&mut store, workshop, q.id, true, chrono::Utc::now()).unwrap();
     (
         Session {
             _dir: dir,
@@ -259,7 +259,7 @@ fn bad_requests_get_a_clear_error_and_change_nothing() {
     );
     {
         let mut store = Store::open(&s.db, chrono::Utc::now()).unwrap();
-        voting::set_open(&mut store, q.id, false, chrono::Utc::now()).unwrap();
+        voting::set_open(&mut store, s.workshop, q.id, false, chrono::Utc::now()).unwrap();
     }
     let option = json!({"option": q.options[0].id});
     assert_eq!(
@@ -287,7 +287,7 @@ fn a_voting_code_votes_once_from_any_phone() {
             ..QuestionInput::default()
         };
         let q = voting::create(&mut store, s.workshop, &input, chrono::Utc::now()).unwrap();
-        voting::set_open(&mut store, q.id, true, chrono::Utc::now()).unwrap();
+        voting::set_open(&mut store, s.workshop, q.id, true, chrono::Utc::now()).unwrap();
         (
             q,
             voting::make_codes(&mut store, s.workshop, 3, chrono::Utc::now()).unwrap(),

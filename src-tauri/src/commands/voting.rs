@@ -91,19 +91,21 @@ pub fn create_question(
 #[tauri::command]
 pub fn set_question_open(
     state: State<'_, AppState>,
+    workshop_id: WorkshopId,
     id: QuestionId,
     open: bool,
 ) -> Result<Question> {
-    state.with(|s| voting::set_open(s, id, open, now()))
+    state.with(|s| voting::set_open(s, workshop_id, id, open, now()))
 }
 
 #[tauri::command]
 pub fn set_question_revealed(
     state: State<'_, AppState>,
+    workshop_id: WorkshopId,
     id: QuestionId,
     revealed: bool,
 ) -> Result<Question> {
-    state.with(|s| voting::set_revealed(s, id, revealed, now()))
+    state.with(|s| voting::set_revealed(s, workshop_id, id, revealed, now()))
 }
 
 #[tauri::command]
@@ -253,6 +255,7 @@ fn language_card_name(language: cabildo_core::workshop::Language) -> String {
 #[tauri::command]
 pub async fn write_paper_ballots(
     state: State<'_, AppState>,
+    workshop_id: WorkshopId,
     id: QuestionId,
     count: usize,
     path: Option<std::path::PathBuf>,
@@ -265,7 +268,9 @@ pub async fn write_paper_ballots(
             &id.to_string()[..8]
         ))
     });
-    state.with(|s| cabildo_core::report::write_paper_ballots(s, id, count, &path, language, now()))
+    state.with(|s| {
+        cabildo_core::report::write_paper_ballots(s, workshop_id, id, count, &path, language, now())
+    })
 }
 
 /// Opens a goal's relevance rating to the phones (stage 1 dialogue).

@@ -141,9 +141,10 @@ export const listQuestions = (workshopId: string) => invoke<Question[]>('list_qu
 export const createQuestion = (workshopId: string, input: QuestionInput) =>
   invoke<Question>('create_question', { workshopId, input });
 /** Opening a question closes the one that was open. */
-export const setQuestionOpen = (id: string, open: boolean) => invoke<Question>('set_question_open', { id, open });
-export const setQuestionRevealed = (id: string, revealed: boolean) =>
-  invoke<Question>('set_question_revealed', { id, revealed });
+export const setQuestionOpen = (workshopId: string, id: string, open: boolean) =>
+  invoke<Question>('set_question_open', { workshopId, id, open });
+export const setQuestionRevealed = (workshopId: string, id: string, revealed: boolean) =>
+  invoke<Question>('set_question_revealed', { workshopId, id, revealed });
 export const questionResults = (id: string) => invoke<Tally>('question_results', { id });
 export const roomState = (workshopId: string) => invoke<RoomState>('room_state', { workshopId });
 /** A paper ballot keyed in by its printed id; the same id twice is refused (paper_keyed_twice). */
@@ -162,8 +163,13 @@ export const openPresenter = () => invoke<void>('open_presenter');
 export const writeJoinCard = (ssid: string, password: string, path: string | null, language: Language) =>
   invoke<ReportResult>('write_join_card', { ssid, password, path, language });
 /** Prints paper ballots for a question, each with a new short id (only printed ids can be keyed in). */
-export const writePaperBallots = (id: string, count: number, path: string | null, language: Language) =>
-  invoke<ReportResult>('write_paper_ballots', { id, count, path, language });
+export const writePaperBallots = (
+  workshopId: string,
+  id: string,
+  count: number,
+  path: string | null,
+  language: Language,
+) => invoke<ReportResult>('write_paper_ballots', { workshopId, id, count, path, language });
 /** Opens a goal's relevance rating (1–5) to the phones; it adds to the hands counted. */
 export const openRelevanceVote = (workshopId: string, goal: string) =>
   invoke<Question>('open_relevance_vote', { workshopId, goal });

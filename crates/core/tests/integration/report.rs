@@ -308,7 +308,8 @@ fn printed_paper_ballots_carry_their_ids_and_only_those_ids_can_be_keyed_in() {
     let q = voting::create(&mut store, w.id, &input, at(2, 9)).unwrap();
     let path = db.dir.path().join("papeletas.pdf");
     let written =
-        report::write_paper_ballots(&mut store, q.id, 7, &path, Language::Es, at(2, 9)).unwrap();
+        report::write_paper_ballots(&mut store, w.id, q.id, 7, &path, Language::Es, at(2, 9))
+            .unwrap();
     assert_eq!(written.pages, 3, "three to a page");
     let text = pdftotext(&path, &["-raw"]);
     let slips: Vec<String> = text

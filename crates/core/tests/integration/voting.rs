@@ -22,7 +22,7 @@ fn choice_question(
         ..QuestionInput::default()
     };
     let q = voting::create(store, w, &input, at(2, 9)).unwrap();
-    voting::set_open(store, q.id, true, at(2, 9)).unwrap()
+    voting::set_open(store, w, q.id, true, at(2, 9)).unwrap()
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn hands_and_paper_ballots_add_up_in_one_tally_and_a_paper_id_counts_once() {
     let q = voting::question_about(&store, w.id, &relevance::subject("7"))
         .unwrap()
         .unwrap();
-    let q = voting::set_open(&mut store, q.id, true, at(2, 10)).unwrap();
+    let q = voting::set_open(&mut store, w.id, q.id, true, at(2, 10)).unwrap();
     let paper = Voter::Paper("p-4821".into());
     voting::cast(
         &mut store,
@@ -148,7 +148,7 @@ fn a_closed_question_refuses_phones_but_takes_paper_keyed_in_later() {
     let w = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
     let q = choice_question(&mut store, w.id, Kind::Single);
     let option = json!({"option": q.options[2].id});
-    voting::set_open(&mut store, q.id, false, at(2, 10)).unwrap();
+    voting::set_open(&mut store, w.id, q.id, false, at(2, 10)).unwrap();
     let late = voting::cast(
         &mut store,
         w.id,
@@ -204,7 +204,7 @@ fn a_voting_code_votes_once_and_an_unknown_code_not_at_all() {
         ..QuestionInput::default()
     };
     let q = voting::create(&mut store, w.id, &input, at(2, 9)).unwrap();
-    voting::set_open(&mut store, q.id, true, at(2, 9)).unwrap();
+    voting::set_open(&mut store, w.id, q.id, true, at(2, 9)).unwrap();
     let codes = voting::make_codes(&mut store, w.id, 30, at(2, 9)).unwrap();
     assert_eq!(codes.len(), 30);
     assert!(
@@ -404,4 +404,73 @@ fn ballots_arriving_together_share_one_commit_and_a_bad_one_spoils_none_of_the_o
             .n(),
         2
     );
+}
+
+#[test]
+fn a_question_of_another_workshop_is_not_opened_revealed_counted_or_printed() {
+    let db = TempDb::new();
+    let mut store = db.open();
+    let a = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let b = workshop::create(&mut store, &workshop_input(), at(2, 9)).unwrap();
+    let ours = choice_question(&mut store, a.id, Kind::Single);
+    let theirs = choice_question(&mut store, b.id, Kind::Single);
+    let before = voting::get(&store, theirs.id).unwrap();
+    let refused = |r: cabildo_core::Result<_>| {
+        let e: cabildo_core::Error = r.map(|_: ()| ()).unwrap_err();
+        assert_eq!(e.code(), "not_found");
+        assert_eq!(
+            e.to_string(),
+            cabildo_core::Error::not_found("question").to_string()
+        );
+    };
+    refused(voting::set_open(&mut store, a.id, theirs.id, false, at(2, 10)).map(|_| ()));
+    refused(voting::set_open(&mut store, a.id, theirs.id, true, at(2, 10)).map(|_| ()));
+    refused(voting::set_revealed(&mut store, a.id, theirs.id, true, at(2, 10)).map(|_| ()));
+    refused(voting::make_slips(&mut store, a.id, theirs.id, 5, at(2, 10)).map(|_| ()));
+    let path = db.dir.path().join("papeletas.pdf");
+    refused(
+        cabildo_core::report::write_paper_ballots(
+            &mut store,
+            a.id,
+            theirs.id,
+            5,
+            &path,
+            workshop::Language::Es,
+            at(2, 10),
+        )
+        .map(|_| ()),
+    );
+    let hands = [(theirs.options[0].id.clone(), 4)];
+    refused(voting::set_hand_counts(
+        &mut store,
+        a.id,
+        &theirs,
+        &hands,
+        at(2, 10),
+    ));
+    assert!(!path.exists(), "nothing printed");
+    assert_eq!(voting::get(&store, theirs.id).unwrap(), before);
+    assert_eq!(voting::results(&store, &before).unwrap().n(), 0);
+    // No paper ids were made for it: any id is still taken when keyed in.
+    voting::cast(
+        &mut store,
+        b.id,
+        theirs.id,
+        &Voter::Paper("ZZZZZ".into()),
+        None,
+        &json!({"option": theirs.options[0].id}),
+        at(2, 11),
+    )
+    .unwrap();
+    // The workshop's own question still takes every edit.
+    let q = voting::set_revealed(&mut store, a.id, ours.id, true, at(2, 10)).unwrap();
+    assert!(q.revealed);
+    assert_eq!(
+        voting::make_slips(&mut store, a.id, ours.id, 2, at(2, 10))
+            .unwrap()
+            .len(),
+        2
+    );
+    let q = voting::set_open(&mut store, a.id, ours.id, false, at(2, 10)).unwrap();
+    assert_eq!(q.state, voting::QuestionState::Closed);
 }
