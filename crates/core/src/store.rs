@@ -215,6 +215,22 @@ pub(crate) fn owned(
     found.ok_or_else(|| Error::not_found(what))
 }
 
+/// Marks a live row of `workshop` removed, refusing (with `what` not found) an
+/// id that is not one.
+pub(crate) fn remove_owned(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    table: &str,
+    id: &dyn rusqlite::ToSql,
+    workshop: crate::ids::WorkshopId,
+    what: &str,
+    now: Timestamp,
+) -> Result<()> {
+    owned(tx, table, id, workshop, what)?;
+    soft_delete(tx, device, table, id, now)?;
+    Ok(())
+}
+
 /// Column `i` as a date, or `None` when NULL.
 pub(crate) fn optional_date(
     r: &rusqlite::Row<'_>,

@@ -134,10 +134,7 @@ pub fn remove(
     now: Timestamp,
 ) -> Result<()> {
     store.with_tx(|tx, device| {
-        store::owned(tx, COMMITMENTS, &id, workshop, "commitment")?;
-        if !store::soft_delete(tx, device, COMMITMENTS, &id, now)? {
-            return Err(Error::not_found("commitment"));
-        }
+        store::remove_owned(tx, device, COMMITMENTS, &id, workshop, "commitment", now)?;
         Ok(())
     })
 }

@@ -460,10 +460,7 @@ pub fn remove_review(
     now: Timestamp,
 ) -> Result<()> {
     store.with_tx(|tx, device| {
-        store::owned(tx, REVIEWS, &id, workshop, "review")?;
-        if !store::soft_delete(tx, device, REVIEWS, &id, now)? {
-            return Err(Error::not_found("review"));
-        }
+        store::remove_owned(tx, device, REVIEWS, &id, workshop, "review", now)?;
         Ok(())
     })
 }
@@ -493,10 +490,7 @@ pub fn remove_checkpoint(
     now: Timestamp,
 ) -> Result<()> {
     store.with_tx(|tx, device| {
-        store::owned(tx, CHECKPOINTS, &id, workshop, "checkpoint")?;
-        if !store::soft_delete(tx, device, CHECKPOINTS, &id, now)? {
-            return Err(Error::not_found("checkpoint"));
-        }
+        store::remove_owned(tx, device, CHECKPOINTS, &id, workshop, "checkpoint", now)?;
         Ok(())
     })
 }
@@ -606,10 +600,7 @@ pub fn remove_value(
     now: Timestamp,
 ) -> Result<()> {
     store.with_tx(|tx, device| {
-        store::owned(tx, VALUES, &id, workshop, "indicator value")?;
-        if !store::soft_delete(tx, device, VALUES, &id, now)? {
-            return Err(Error::not_found("indicator value"));
-        }
+        store::remove_owned(tx, device, VALUES, &id, workshop, "indicator value", now)?;
         Ok(())
     })
 }

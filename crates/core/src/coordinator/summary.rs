@@ -176,34 +176,35 @@ fn blocks(
         return out;
     }
 
+    // Bars of a closed vocabulary, each named in the language.
+    let bars = |kind: &str, counts: Vec<(String, u32)>| Block::BarChart {
+        rows: counts
+            .into_iter()
+            .map(|(code, n)| {
+                (
+                    locale::text(language, &format!("{kind}.{code}")),
+                    f64::from(n),
+                )
+            })
+            .collect(),
+        unit: String::new(),
+    };
     out.push(Block::Heading(tt("by_gender")));
-    out.push(Block::BarChart {
-        rows: sums
-            .by_gender
+    out.push(bars(
+        "gender",
+        sums.by_gender
             .iter()
-            .map(|(g, n)| {
-                (
-                    locale::text(language, &format!("gender.{g}")),
-                    f64::from(*n),
-                )
-            })
+            .map(|(g, n)| (g.to_string(), *n))
             .collect(),
-        unit: String::new(),
-    });
+    ));
     out.push(Block::Heading(tt("by_sector")));
-    out.push(Block::BarChart {
-        rows: sums
-            .by_sector
+    out.push(bars(
+        "sector",
+        sums.by_sector
             .iter()
-            .map(|(s, n)| {
-                (
-                    locale::text(language, &format!("sector.{s}")),
-                    f64::from(*n),
-                )
-            })
+            .map(|(s, n)| (s.to_string(), *n))
             .collect(),
-        unit: String::new(),
-    });
+    ));
 
     out.push(Block::Heading(tt("by_country")));
     // Widths in millimetres of a portrait page, wide enough for the longest
